@@ -1,0 +1,99 @@
+import Foundation
+import FolioWiki
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The one responder: loads the session, routes by path, turns failures into pages, and adds
+/// the headers every response carries.
+struct FolioResponder: HTTPResponder {
+    typealias Context = FolioContext
+    let services: FolioServices
+
+    static let sessionCookie = "folio_session"
+
+    func respond(to request: Request, context: FolioContext) async throws -> Response {
+        var context = context
+        var clearCookie = false
+        if let token = request.cookies[Self.sessionCookie]?.value {
+            if let session = try? await services.accounts.session(token: token) {
+                context.session = session
+                context.sessionToken = token
+            } else {
+                clearCookie = true
+            }
+        }
+        var req = Req(request: request, context: context, services: services)
+        var response: Response
+        do {
+            response = try await Router.route(&req)
+        } catch let redirect as RedirectTo {
+            response = Reply.redirect(redirect.location, status: redirect.status)
+        } catch let failure as HTTPFailure {
+            response = errorPage(failure, req)
+        } catch let error as WikiError {
+            response = errorPage(HTTPFailure(error), req)
+        } catch let error as HTTPError {
+            response = errorPage(HTTPFailure(error.status, error.body ?? "The request could not be handled."), req)
+        } catch {
+            services.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            response = errorPage(HTTPFailure(.internalServerError, "Something went wrong on our side. Nothing was changed; please try again."), req)
+        }
+        if clearCookie, context.session == nil {
+            response.setCookie(Cookie(name: Self.sessionCookie, value: "", expires: Date(timeIntervalSince1970: 0),
+                                      path: "/", secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return finalize(response, request: request, signedIn: context.session != nil)
+    }
+
+    func errorPage(_ failure: HTTPFailure, _ req: Req) -> Response {
+        if req.request.uri.path.hasPrefix("/api/") || req.request.method == .put
+            || (req.request.headers[.accept] ?? "").hasPrefix("application/json") {
+            struct Body: Encodable { var error: String; var status: Int }
+            return Reply.json(Body(error: failure.message, status: Int(failure.status.code)), status: failure.status)
+        }
+        return req.page("error", title: failure.title, ["heading": failure.title, "message": failure.message],
+                        status: failure.status)
+    }
+
+    /// Caching, conditional GET, HEAD and security headers.
+    func finalize(_ response: Response, request: Request, signedIn: Bool) -> Response {
+        var response = response
+        let headers = response.headers
+        if response.headers[.cacheControl] == nil {
+            if request.method != .get && request.method != .head || response.status.code >= 400 || response.status == .seeOther {
+                response.headers[.cacheControl] = "no-store"
+            } else if signedIn {
+                response.headers[.cacheControl] = "private, no-cache"
+            } else {
+                response.headers[.cacheControl] = "public, max-age=0, must-revalidate"
+            }
+        }
+        if response.headers[.vary] == nil, response.status == .ok { response.headers[.vary] = "Accept-Encoding" }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        if response.headers[.xFrameOptions] == nil { response.headers[.xFrameOptions] = "DENY" }
+        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; "
+                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        }
+        if (request.method == .get || request.method == .head), response.status == .ok,
+           let etag = headers[.eTag], let condition = request.headers[.ifNoneMatch],
+           Self.etagMatches(condition, etag) {
+            var notModified = Response(status: .notModified, headers: response.headers)
+            notModified.headers[.contentLength] = nil
+            notModified.headers[.contentType] = nil
+            return notModified
+        }
+        return response
+    }
+
+    static func etagMatches(_ condition: String, _ etag: String) -> Bool {
+        let strip = { (tag: Substring) -> Substring in
+            var tag = tag.drop { $0 == " " }
+            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+            return tag
+        }
+        return condition.split(separator: ",").contains { strip($0) == "*" || strip($0) == strip(Substring(etag)) }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import FolioWiki
+import HTTPTypes
+import Hummingbird
+
+/// Reading a page.
+enum DocumentRoutes {
+    static func view(_ req: Req, slug: String) async throws -> Response {
+        let locale = req.locale
+        let database = req.services.database
+        guard let document = try await database.read({ try await DocumentStore.find($0, locale: locale, slug: slug) }) else {
+            return try await missing(req, slug: slug)
+        }
+        if document.isDeleted {
+            var context: [String: Any] = ["heading": "Page deleted",
+                                          "message": "The page “\(document.slug)” was deleted."]
+            if req.user?.role.may(.restorePage) == true {
+                context["restore"] = ["path": document.path, "reason": document.deleteReason ?? ""]
+            }
+            return req.page("error", title: "Page deleted", context, status: .notFound)
+        }
+        if let targetID = document.redirectToID {
+            guard let target = try await database.read({ try await DocumentStore.find($0, id: targetID) }),
+                  !target.isDeleted, target.id != document.id else {
+                throw HTTPFailure.notFound("“\(document.slug)” redirected to a page that no longer exists.")
+            }
+            if req.query["redirect"] == "no" {
+                return req.page("redirect", title: document.title,
+                                ["document": WikiRoutes.link(document), "target": WikiRoutes.link(target)])
+            }
+            return Reply.redirect(target.path + Router.queryString(req), status: .movedPermanently)
+        }
+        if req.query.has("raw") {
+            return Reply.html(document.renderedHTML, headers: [.eTag: "\"\(document.etag)\"", .xRobotsTag: "noindex",
+                                                               .xFolioRevision: "\(document.currentRevisionID ?? 0)"])
+        }
+        if req.query.has("summary") {
+            return Reply.text(document.summary, headers: [.xRobotsTag: "noindex"])
+        }
+        return try await render(req, document: document, fallbackFrom: nil)
+    }
+
+    /// No page here: an English original may stand in (with its translation if one exists).
+    static func missing(_ req: Req, slug: String) async throws -> Response {
+        let locale = req.locale
+        let database = req.services.database
+        if locale != Locales.defaultLocale,
+           let original = try await database.read({ try await DocumentStore.find($0, locale: Locales.defaultLocale, slug: slug) }),
+           !original.isDeleted, !original.isRedirect {
+            let translations = try await database.read { try await DocumentStore.translations($0, of: original.id) }
+            if let translation = translations.first(where: { $0.locale == locale }) {
+                return Reply.redirect(translation.path + Router.queryString(req), status: .found)
+            }
+            return try await render(req, document: original, fallbackFrom: locale)
+        }
+        var context: [String: Any] = ["heading": "Page not found", "message": "There is no page “\(slug)” in \(locale)."]
+        if req.user != nil, Slug.isValid(slug) {
+            context["create"] = ["path": "/\(locale)/docs/new?slug=" + URLPath.encodeQueryValue(slug)]
+        }
+        return req.page("error", title: "Page not found", context, status: .notFound)
+    }
+
+    static func render(_ req: Req, document: Document, fallbackFrom: String?) async throws -> Response {
+        let database = req.services.database
+        let revision = try await WikiRoutes.revision(req, id: document.currentRevisionID)
+        let (children, tags) = try await database.read { sql in
+            (try await DocumentStore.children(sql, of: document.id), try await DocumentStore.tags(sql, documentID: document.id))
+        }
+        let ancestors = try await WikiRoutes.ancestors(req, of: document)
+        let languages = try await self.languages(req, document: document)
+        let role = req.user?.role
+        var context: [String: Any] = [
+            "document": WikiRoutes.link(document),
+            "content": document.renderedHTML,
+            "toc": document.sections.map { ["id": $0.id, "title": $0.title, "sub": $0.level > 2] },
+            "hasToc": !document.sections.isEmpty,
+            "breadcrumbs": ancestors.map(WikiRoutes.link),
+            "children": children.map(WikiRoutes.link),
+            "tags": tags.map { ["name": $0, "path": "/\(document.locale)/docs/tag/" + URLPath.encodeSlug($0)] },
+            "languages": languages,
+            "hasLanguages": languages.count > 1,
+            "modified": Views.date(document.modifiedAt),
+            "modifiedISO": Views.isoDate(document.modifiedAt),
+            "author": revision?.authorName ?? "",
+            "reviewFlags": (revision?.reviewFlags ?? []).map { ["flag": $0.rawValue] },
+            "revisionID": document.currentRevisionID ?? 0,
+            "canEdit": role?.may(.editPage) == true,
+            "canReview": role?.may(.clearReviewFlags) == true && !(revision?.reviewFlags.isEmpty ?? true),
+            "canMove": role?.may(.movePage) == true,
+            "canDelete": role?.may(.deletePage) == true,
+            "canTranslate": role?.may(.createPage) == true && document.locale == Locales.defaultLocale,
+            "saved": req.query.has("rev_saved"),
+        ]
+        if let fallbackFrom {
+            context["fallback"] = ["locale": fallbackFrom]
+        }
+        var response = req.page("document", title: document.title, context)
+        if let etag = response.headers[.eTag] {
+            response.headers[.eTag] = "\"\(document.etag)-" + etag.dropFirst()
+        }
+        response.headers[.lastModified] = httpDate(document.modifiedAt)
+        response.headers[.xFolioRevision] = "\(document.currentRevisionID ?? 0)"
+        return response
+    }
+
+    /// The English original and its translations, for the language menu.
+    static func languages(_ req: Req, document: Document) async throws -> [[String: Any]] {
+        let originalID = document.translationOfID ?? (document.locale == Locales.defaultLocale ? document.id : nil)
+        guard let originalID else { return [] }
+        let all: [Document] = try await req.services.database.read { sql in
+            var list = try await DocumentStore.translations(sql, of: originalID)
+            if let original = try await DocumentStore.find(sql, id: originalID), !original.isDeleted { list.insert(original, at: 0) }
+            return list
+        }
+        return all.map { ["locale": $0.locale, "path": $0.path, "title": $0.title, "current": $0.id == document.id] }
+    }
+
+    static func httpDate(_ millis: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
+    }
+}

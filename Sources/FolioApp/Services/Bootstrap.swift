@@ -1,0 +1,32 @@
+import Foundation
+import FolioWiki
+import SQLKit
+
+/// First start: an admin account with a one-time password, and the demo pages.
+public enum Bootstrap {
+    public struct Outcome: Sendable {
+        public var adminPassword: String?
+        public var demoPages: Int
+    }
+
+    public static func run(_ services: FolioServices) async throws -> Outcome {
+        var outcome = Outcome(adminPassword: nil, demoPages: 0)
+        let users = try await services.database.read { try await AccountStore.userCount($0) }
+        var admin: User? = nil
+        if users == 0 {
+            let password = Secrets.token(bytes: 12)
+            admin = try await services.accounts.createUser(username: "admin", email: "admin@localhost.invalid",
+                                                           password: password, role: .admin)
+            outcome.adminPassword = password
+        }
+        if services.config.demoContent {
+            let documents = try await services.database.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM documents").first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            if documents == 0 {
+                outcome.demoPages = try await DemoContent.seed(services.wiki, author: admin)
+            }
+        }
+        return outcome
+    }
+}

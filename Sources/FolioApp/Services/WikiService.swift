@@ -1,0 +1,151 @@
+import Foundation
+import FolioWiki
+import SQLKit
+
+/// The wiki's write operations. Each runs in one transaction: a revision and the document's
+/// current-revision pointer (and rendered output) change together or not at all.
+public struct WikiService: Sendable {
+    public let database: Database
+    public let renderer: PageRenderer
+
+    public init(database: Database, renderer: PageRenderer = PageRenderer()) {
+        self.database = database
+        self.renderer = renderer
+    }
+
+    public enum EditOutcome: Sendable, Equatable {
+        case saved(revisionID: Int)
+        case unchanged(revisionID: Int)
+        case conflict(current: Revision)
+    }
+
+    // MARK: Create
+
+    public func create(locale: String, slug: String, draft: RevisionDraft, author: User?,
+                       translationOfID: Int? = nil) async throws -> Document {
+        guard Locales.isCanonical(locale) else { throw WikiError.invalid("Unknown locale “\(locale)”.") }
+        if let problem = Slug.problem(in: slug) { throw WikiError.invalid(problem.description) }
+        try validate(draft)
+        if locale == Locales.defaultLocale, translationOfID != nil {
+            throw WikiError.invalid("English pages are originals; they cannot be translations.")
+        }
+        let renderer = self.renderer
+        return try await database.transaction { sql in
+            var slug = slug
+            var parentID: Int? = nil
+            if let parentSlug = Slug.parent(of: slug) {
+                guard let parent = try await DocumentStore.find(sql, locale: locale, slug: parentSlug),
+                      !parent.isDeleted, !parent.isRedirect else {
+                    throw WikiError.invalid("The parent page “\(parentSlug)” does not exist in \(locale). Create it first.")
+                }
+                parentID = parent.id
+                slug = Slug.join(parent.slug, Slug.lastSegment(of: slug))  // keep the parent's spelling
+            }
+            if let existing = try await DocumentStore.find(sql, locale: locale, slug: slug) {
+                if existing.isRedirect {
+                    // A new page may take the place of a redirect left by a move (as in Kuma).
+                    try await sql.raw("DELETE FROM documents WHERE id = \(bind: existing.id)").run()
+                } else if existing.isDeleted {
+                    throw WikiError.conflict("A deleted page exists at \(existing.path). An administrator can restore it.")
+                } else {
+                    throw WikiError.conflict("A page already exists at \(existing.path).")
+                }
+            }
+            if let translationOfID {
+                guard let original = try await DocumentStore.find(sql, id: translationOfID),
+                      original.locale == Locales.defaultLocale, !original.isDeleted, !original.isRedirect else {
+                    throw WikiError.invalid("Translations must link to a live English page.")
+                }
+            }
+            let id = try await DocumentStore.insertDocument(sql, locale: locale, slug: slug, title: draft.title,
+                                                            parentID: parentID, translationOfID: translationOfID)
+            let revisionID = try await DocumentStore.insertRevision(sql, documentID: id, draft: draft, slug: slug,
+                                                                    authorID: author?.id, basedOnID: nil)
+            let rendered = renderer.render(title: draft.title, source: draft.source, format: draft.format)
+            try await DocumentStore.makeCurrent(sql, documentID: id, revisionID: revisionID, title: draft.title,
+                                                tags: draft.tags, rendered: rendered)
+            return try await DocumentStore.find(sql, id: id)!
+        }
+    }
+
+    // MARK: Edit
+
+    /// Saves a new revision. With `basedOn`, an edit made against an older revision is refused
+    /// as a conflict instead of silently overwriting the newer one (a mid-air collision).
+    public func edit(documentID: Int, draft: RevisionDraft, basedOn: Int?, author: User?) async throws -> EditOutcome {
+        try validate(draft)
+        let renderer = self.renderer
+        let forUpdate = database.forUpdate
+        return try await database.transaction { sql in
+            guard let row = try await sql.raw("""
+                SELECT current_revision_id, slug, deleted_at, redirect_to_id FROM documents
+                WHERE id = \(bind: documentID)\(unsafeRaw: forUpdate)
+                """).first(),
+                  try row.decode(column: "deleted_at", as: Int?.self) == nil,
+                  try row.decode(column: "redirect_to_id", as: Int?.self) == nil,
+                  let currentID = try row.decode(column: "current_revision_id", as: Int?.self),
+                  let current = try await DocumentStore.revision(sql, id: currentID) else {
+                throw WikiError.notFound("This page does not exist or was deleted.")
+            }
+            if let basedOn, basedOn != currentID {
+                return .conflict(current: current)
+            }
+            if current.title == draft.title, current.source == draft.source, current.tags == draft.tags,
+               current.reviewFlags == draft.reviewFlags, current.format == draft.format {
+                return .unchanged(revisionID: currentID)
+            }
+            let slug = try row.decode(column: "slug", as: String.self)
+            let revisionID = try await DocumentStore.insertRevision(sql, documentID: documentID, draft: draft, slug: slug,
+                                                                    authorID: author?.id, basedOnID: currentID)
+            let rendered = renderer.render(title: draft.title, source: draft.source, format: draft.format)
+            try await DocumentStore.makeCurrent(sql, documentID: documentID, revisionID: revisionID,
+                                                title: draft.title, tags: draft.tags, rendered: rendered)
+            return .saved(revisionID: revisionID)
+        }
+    }
+
+    /// A new revision copying an old one (history is never rewritten).
+    public func revert(documentID: Int, to revisionID: Int, author: User?) async throws -> EditOutcome {
+        guard let old = try await database.read({ try await DocumentStore.revision($0, id: revisionID) }),
+              old.documentID == documentID else {
+            throw WikiError.notFound("Revision \(revisionID) does not belong to this page.")
+        }
+        let date = Self.dateFormatter.string(from: Clock.date(old.createdAt))
+        var comment = "Revert to revision of \(date) by \(old.authorName ?? "unknown")"
+        if !old.comment.isEmpty { comment += ": “\(old.comment)”" }
+        let draft = RevisionDraft(title: old.title, source: old.source, format: old.format, tags: old.tags,
+                                  reviewFlags: old.reviewFlags, comment: String(comment.prefix(255)))
+        return try await edit(documentID: documentID, draft: draft, basedOn: nil, author: author)
+    }
+
+    /// Clears review flags on the current revision by saving a revision without them.
+    public func clearReviewFlags(documentID: Int, flags: [ReviewFlag], currentRevisionID: Int,
+                                 author: User?) async throws -> EditOutcome {
+        guard let current = try await database.read({ try await DocumentStore.revision($0, id: currentRevisionID) }),
+              current.documentID == documentID else { throw WikiError.notFound("No such revision.") }
+        var draft = RevisionDraft(title: current.title, source: current.source, format: current.format,
+                                  tags: current.tags, reviewFlags: current.reviewFlags.filter { !flags.contains($0) })
+        draft.comment = flags.map { $0 == .technical ? "Technical review completed." : "Editorial review completed." }
+            .joined(separator: " ")
+        return try await edit(documentID: documentID, draft: draft, basedOn: currentRevisionID, author: author)
+    }
+
+    static let dateFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter
+    }()
+
+    func validate(_ draft: RevisionDraft) throws {
+        let title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { throw WikiError.invalid("The title is empty.") }
+        if title.count > 255 { throw WikiError.invalid("The title is longer than 255 characters.") }
+        if draft.title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw WikiError.invalid("The title may not contain control characters.")
+        }
+        if draft.comment.count > 255 { throw WikiError.invalid("The comment is longer than 255 characters.") }
+        if draft.format != "html" { throw WikiError.invalid("Unsupported source format “\(draft.format)”.") }
+    }
+}

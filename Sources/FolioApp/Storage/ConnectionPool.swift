@@ -1,0 +1,105 @@
+import Logging
+import NIOCore
+import SQLKit
+
+/// One open database connection, whichever the driver.
+protocol PooledConnection: Sendable {
+    var sql: any SQLDatabase { get }
+    var isClosed: Bool { get }
+    func close() async
+}
+
+/// A small bounded pool of connections, shared by SQLite and PostgreSQL.
+///
+/// We keep our own rather than async-kit's so both drivers behave alike and a transaction can
+/// hold one connection across `await`s without event-loop plumbing.
+actor ConnectionPool {
+    private let factory: @Sendable () async throws -> any PooledConnection
+    private let maxSize: Int
+    private var idle: [any PooledConnection] = []
+    private var open = 0
+    private var waiters: [CheckedContinuation<any PooledConnection, any Error>] = []
+    private var closed = false
+
+    init(maxSize: Int, factory: @escaping @Sendable () async throws -> any PooledConnection) {
+        self.maxSize = max(1, maxSize)
+        self.factory = factory
+    }
+
+    func acquire() async throws -> any PooledConnection {
+        if closed { throw DatabaseError.closed }
+        while let connection = idle.popLast() {
+            if !connection.isClosed { return connection }
+            open -= 1
+        }
+        if open < maxSize {
+            open += 1
+            do { return try await factory() } catch { open -= 1; throw error }
+        }
+        return try await withCheckedThrowingContinuation { waiters.append($0) }
+    }
+
+    func release(_ connection: any PooledConnection) {
+        if connection.isClosed || closed {
+            open -= 1
+            if !closed, !waiters.isEmpty {
+                let waiter = waiters.removeFirst()
+                open += 1
+                Task { await self.replace(for: waiter) }
+            }
+            if closed { Task { await connection.close() } }
+            return
+        }
+        if !waiters.isEmpty {
+            waiters.removeFirst().resume(returning: connection)
+        } else {
+            idle.append(connection)
+        }
+    }
+
+    private func replace(for waiter: CheckedContinuation<any PooledConnection, any Error>) async {
+        do { waiter.resume(returning: try await factory()) } catch { open -= 1; waiter.resume(throwing: error) }
+    }
+
+    func shutdown() async {
+        closed = true
+        for waiter in waiters { waiter.resume(throwing: DatabaseError.closed) }
+        waiters = []
+        let connections = idle
+        idle = []
+        open -= connections.count
+        for connection in connections { await connection.close() }
+    }
+
+    var stats: (open: Int, idle: Int, waiting: Int) { (open, idle.count, waiters.count) }
+}
+
+/// Serializes SQLite writers in-process: SQLite allows one writer at a time, and letting
+/// transactions queue inside SQLite's busy handler would block the shared thread pool.
+actor AsyncMutex {
+    private var locked = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func lock() async {
+        if !locked { locked = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func unlock() {
+        if waiters.isEmpty { locked = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+public enum DatabaseError: Error, CustomStringConvertible {
+    case closed
+    case invalidURL(String)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .closed: return "The database is shut down."
+        case .invalidURL(let reason): return "Invalid database URL: \(reason)"
+        case .unsupported(let what): return what
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import FolioApp
+import Foundation
+import Hummingbird
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web server (migrates the database and seeds demo content first).")
+
+    func run() async throws {
+        try await reportingErrors {
+            let services = try await Runtime.services()
+            let outcome: Bootstrap.Outcome
+            do { outcome = try await Bootstrap.run(services) } catch {
+                await services.shutdown()
+                throw CleanExit.message("error: first-start setup failed: \(error)")
+            }
+            let url = services.config.publicURL
+            print("Folio is running at \(url)/en-US/docs/Web")
+            if let password = outcome.adminPassword {
+                print("Admin account created: username admin, password \(password) (shown once; change it after signing in)")
+            }
+            if outcome.demoPages > 0 { print("Seeded \(outcome.demoPages) demo pages.") }
+            let app = FolioApplication.make(services: services)
+            do { try await app.runService() } catch {
+                await services.shutdown()
+                throw CleanExit.message("error: the server stopped: \(error)")
+            }
+            await services.shutdown()
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations and exit.")
+
+    func run() async throws {
+        try await reportingErrors {
+            let services = try await Runtime.services()
+            print("Database is at schema version \(Migrator(database: services.database, logger: services.logger).latestVersion).")
+            await services.shutdown()
+        }
+    }
+}
