@@ -16,11 +16,11 @@ struct Serve: AsyncParsableCommand {
                 throw CleanExit.message("error: first-start setup failed: \(error)")
             }
             let url = services.config.publicURL
-            print("Folio is running at \(url)/en-US/docs/Web")
+            say("Folio is running at \(url)/en-US/docs/Web")
             if let password = outcome.adminPassword {
-                print("Admin account created: username admin, password \(password) (shown once; change it after signing in)")
+                say("Admin account created: username admin, password \(password) (shown once; change it after signing in)")
             }
-            if outcome.demoPages > 0 { print("Seeded \(outcome.demoPages) demo pages.") }
+            if outcome.demoPages > 0 { say("Seeded \(outcome.demoPages) demo pages.") }
             let app = FolioApplication.make(services: services)
             do { try await app.runService() } catch {
                 await services.shutdown()
@@ -41,4 +41,9 @@ struct Migrate: AsyncParsableCommand {
             await services.shutdown()
         }
     }
+}
+
+/// Writes a line to stdout unbuffered, so it shows at once even when stdout is a file or pipe.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -33,7 +33,7 @@ enum DocumentStore {
         return try await sql.raw("""
             SELECT \(unsafeRaw: Document.columns) FROM documents d
             WHERE locale = \(bind: locale)
-              AND (slug_key = \(bind: key) OR substr(slug_key, 1, \(bind: prefix.unicodeScalars.count)) = \(bind: prefix))
+              AND (slug_key = \(bind: key) OR substr(slug_key, 1, \(unsafeRaw: String(prefix.unicodeScalars.count))) = \(bind: prefix))
             ORDER BY length(slug_key), id
             """).all().map(Document.init(row:))
     }

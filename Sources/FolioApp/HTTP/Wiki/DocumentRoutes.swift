@@ -90,6 +90,9 @@ enum DocumentRoutes {
             "canDelete": role?.may(.deletePage) == true,
             "canTranslate": role?.may(.createPage) == true && document.locale == Locales.defaultLocale,
             "saved": req.query.has("rev_saved"),
+            "hasReviewFlags": !(revision?.reviewFlags.isEmpty ?? true),
+            "hasChildren": !children.isEmpty,
+            "hasTags": !tags.isEmpty,
         ]
         if let fallbackFrom {
             context["fallback"] = ["locale": fallbackFrom]

@@ -60,6 +60,7 @@ enum HistoryRoutes {
         context["document"] = WikiRoutes.link(document)
         context["content"] = rendered.html
         context["tags"] = revision.tags.map { ["name": $0] }
+        context["hasTags"] = !revision.tags.isEmpty
         context["isCurrent"] = revision.id == document.currentRevisionID
         context["canRevert"] = req.user?.role.may(.revertPage) == true && revision.id != document.currentRevisionID
         return req.page("revision", title: "Revision \(revision.id) of “\(document.title)”", context,

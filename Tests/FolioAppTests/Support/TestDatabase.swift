@@ -1,0 +1,84 @@
+import Foundation
+import Logging
+import Testing
+@testable import FolioApp
+
+/// The databases every store and HTTP test runs against. PostgreSQL joins when
+/// `FOLIO_TEST_DATABASE_URL` is set; in CI (`CI=true`) it is mandatory.
+enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static let postgresURL = ProcessInfo.processInfo.environment["FOLIO_TEST_DATABASE_URL"]
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    static let kinds: [TestDatabase] = {
+        if postgresURL != nil || isCI { return [.sqlite, .postgres] }
+        FileHandle.standardError.write(Data("""
+            ⚠️  PostgreSQL tests SKIPPED: set FOLIO_TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/db to run them \
+            (`.ci/run` starts a throwaway server and does).\n
+            """.utf8))
+        return [.sqlite]
+    }()
+
+    static let logger: Logger = {
+        var logger = Logger(label: "folio-test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    /// Runs `body` with services on a fresh, empty database of this kind, then removes it.
+    func withServices<T: Sendable>(demo: Bool = false, maxBodyBytes: Int = 64 * 1024,
+                                   _ body: (FolioServices) async throws -> T) async throws -> T {
+        var config = FolioConfig()
+        config.bcryptCost = 4
+        config.demoContent = demo
+        config.maxBodyBytes = maxBodyBytes
+        config.databasePoolSize = 4
+        let name = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        switch self {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-test-\(name)").path
+            config.dataDirectory = directory
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let services = try await FolioServices.start(config: config, logger: Self.logger)
+            do {
+                let result = try await body(services)
+                await services.shutdown()
+                return result
+            } catch {
+                await services.shutdown()
+                throw error
+            }
+        case .postgres:
+            guard let url = Self.postgresURL else {
+                throw TestSetupError("PostgreSQL is mandatory in CI but FOLIO_TEST_DATABASE_URL is not set")
+            }
+            config.databaseURL = url
+            let admin = try await Database.postgres(url: url, poolSize: 1, logger: Self.logger)
+            try await admin.transaction { try await $0.raw("CREATE SCHEMA \(ident: name)").run() }
+            do {
+                let services = try await FolioServices.start(config: config, logger: Self.logger, searchPath: name)
+                let result: T
+                do { result = try await body(services) } catch {
+                    await services.shutdown()
+                    throw error
+                }
+                await services.shutdown()
+                try await admin.transaction { try await $0.raw("DROP SCHEMA \(ident: name) CASCADE").run() }
+                await admin.shutdown()
+                return result
+            } catch {
+                try? await admin.transaction { try await $0.raw("DROP SCHEMA \(ident: name) CASCADE").run() }
+                await admin.shutdown()
+                throw error
+            }
+        }
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
