@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "FolioApp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
     ]

@@ -31,6 +31,14 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// Runs `body` with services on a fresh, empty database of this kind, then removes it.
     func withServices<T: Sendable>(demo: Bool = false, maxBodyBytes: Int = 64 * 1024,
                                    _ body: (FolioServices) async throws -> T) async throws -> T {
+        try await withEmptyServices(demo: demo, maxBodyBytes: maxBodyBytes) { services async throws in
+            if demo { _ = try await Bootstrap.run(services) }
+            return try await body(services)
+        }
+    }
+
+    private func withEmptyServices<T: Sendable>(demo: Bool, maxBodyBytes: Int,
+                                                _ body: (FolioServices) async throws -> T) async throws -> T {
         var config = FolioConfig()
         config.bcryptCost = 4
         config.demoContent = demo

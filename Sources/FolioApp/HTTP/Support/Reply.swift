@@ -54,5 +54,4 @@ extension HTTPField.Name {
     static let referrerPolicy = Self("Referrer-Policy")!
     static let xRobotsTag = Self("X-Robots-Tag")!
     static let xFolioRevision = Self("X-Folio-Revision")!
-    static let accessControlAllowOrigin = Self("Access-Control-Allow-Origin")!
 }

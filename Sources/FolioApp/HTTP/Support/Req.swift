@@ -2,6 +2,7 @@ import Foundation
 import FolioWiki
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// What a handler gets: the request, the session, the services, and helpers that enforce the
 /// rules every write shares (body limits, UTF-8, CSRF, permissions).
@@ -29,6 +30,8 @@ struct Req: Sendable {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: services.config.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw HTTPFailure(.contentTooLarge, "The request is larger than the \(services.config.maxBodyBytes)-byte limit. Nothing was saved.")
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw HTTPFailure(.contentTooLarge, "The request is larger than the \(services.config.maxBodyBytes)-byte limit. Nothing was saved.")
         }

@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import FolioApp
+
+@Suite struct PageTests {
+    @Test(arguments: TestDatabase.kinds)
+    func anonymousViewIsCacheableAndCookieFree(database: TestDatabase) async throws {
+        try await Site.run(database) { site in
+            try await site.page("Web", "Web docs", html: "<h2 id=\"Intro\">Intro</h2><p>Hello <script>alert(1)</script></p>")
+            let response = try await site.anonymous.get("/en-US/docs/Web")
+            #expect(response.status == .ok)
+            #expect(response.headers[.setCookie] == nil)
+            #expect(response.headers[.vary] == "Accept-Encoding")
+            #expect(response.headers[.cacheControl]?.hasPrefix("public") == true)
+            #expect(response.headers[.lastModified] != nil)
+            // Stored markup is shown escaped until the sanitizer exists.
+            #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!response.text.contains("<script>alert"))
+            #expect(response.text.contains("<a href=\"#Intro\">Intro</a>"))
+            let etag = try #require(response.headers[.eTag])
+            let notModified = try await site.anonymous.get("/en-US/docs/Web", headers: [.ifNoneMatch: etag])
+            #expect(notModified.status == .notModified)
+            #expect(notModified.body.readableBytes == 0)
+            let head = try await site.anonymous.request("/en-US/docs/Web", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            let raw = try await site.anonymous.get("/en-US/docs/Web?raw")
+            #expect(raw.text.hasPrefix("<pre class=\"source-escaped\">"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func signedInViewIsPrivateAndShowsActions(database: TestDatabase) async throws {
+        try await Site.run(database) { site in
+            try await site.page("Web")
+            let contributor = try await site.contributor.get("/en-US/docs/Web")
+            #expect(contributor.headers[.cacheControl] == "private, no-cache")
+            #expect(contributor.text.contains("$edit\">Edit</a>"))
+            #expect(!contributor.text.contains("$move\">Move</a>"))
+            let admin = try await site.admin.get("/en-US/docs/Web")
+            #expect(admin.text.contains("$move\">Move</a>"))
+            #expect(admin.text.contains("$delete\">Delete</a>"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func translationsAndLocaleFallback(database: TestDatabase) async throws {
+        try await Site.run(database, demo: true) { site in
+            // Italian has its own page, linked to the English original.
+            var response = try await site.anonymous.get("/it/docs/Web")
+            #expect(response.status == .ok)
+            #expect(response.text.contains("Tecnologie web"))
+            #expect(response.text.contains("hreflang=\"en-US\""))
+            // Missing in Italian, present in English: the original is shown with a notice.
+            response = try await site.anonymous.get("/it/docs/Web/CSS")
+            #expect(response.status == .ok)
+            #expect(response.text.contains("not yet translated"))
+            // A translation that exists under the English slug is found through the link.
+            response = try await site.anonymous.get("/en-US/docs/Web/HTML")
+            #expect(response.text.contains("href=\"/it/docs/Web/HTML\""))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func listingsTagsAndStatics(database: TestDatabase) async throws {
+        try await Site.run(database) { site in
+            try await site.page("Web", tags: ["Landing"])
+            try await site.page("Web/CSS", "CSS", tags: ["CSS", "landing"], flags: [.technical])
+            var response = try await site.anonymous.get("/en-US/docs/tag/landing")
+            #expect(response.text.contains("/en-US/docs/Web/CSS") && response.text.contains("/en-US/docs/Web\""))
+            response = try await site.anonymous.get("/en-US/docs/tags")
+            #expect(response.text.contains("/en-US/docs/tag/Landing"))
+            response = try await site.anonymous.get("/en-US/docs/needs-review/technical")
+            #expect(response.text.contains("/en-US/docs/Web/CSS"))
+            response = try await site.anonymous.get("/en-US/docs/needs-review/editorial")
+            #expect(!response.text.contains("/en-US/docs/Web/CSS\""))
+            response = try await site.anonymous.get("/en-US/docs/all")
+            #expect(response.text.contains("/en-US/docs/Web/CSS"))
+            response = try await site.anonymous.get("/en-US/")
+            #expect(response.status == .ok && response.text.contains("/en-US/docs/Web"))
+            response = try await site.anonymous.get("/static/folio.css")
+            #expect(response.status == .ok && response.headers[.contentType] == "text/css; charset=utf-8")
+            response = try await site.anonymous.get("/static/..%2FPackage.swift")
+            #expect(response.status == .notFound)
+        }
+    }
+}
