@@ -13,7 +13,7 @@ struct Folio: AsyncParsableCommand {
             and serves http://localhost:8000. Settings come from FOLIO_* environment variables, \
             secret files in FOLIO_SECRETS_DIR, or a JSON file named by FOLIO_CONFIG_FILE:
 
-            \(FolioConfig.keys.map { "  \($0.env.padding(toLength: 26, withPad: " ", startingAt: 0))\($0.meaning)" }.joined(separator: "\n"))
+            \(FolioConfig.keys.map { "  \($0.env)\n      \($0.meaning)" }.joined(separator: "\n"))
             """,
         subcommands: [Serve.self, Migrate.self, UserCommand.self, APIKeyCommand.self],
         defaultSubcommand: Serve.self)
@@ -31,7 +31,7 @@ enum Runtime {
         do {
             return try await FolioServices.start(config: config, logger: logger)
         } catch {
-            throw CleanExit.message("error: cannot open the database: \(error)")
+            throw CleanExit.message("error: cannot open the database: \(DatabaseError.describe(error))")
         }
     }
 }
@@ -51,7 +51,7 @@ extension AsyncParsableCommand {
         } catch let error as ExitCode {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(DatabaseError.describe(error))\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -5,7 +5,7 @@ import Foundation
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self])
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self, SetPassword.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +38,33 @@ struct UserCommand: AsyncParsableCommand {
             let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
             var generator = SystemRandomNumberGenerator()
             return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+    }
+}
+
+extension UserCommand {
+    struct SetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-password",
+            abstract: "Set an account's password (from FOLIO_NEW_PASSWORD, or generated and printed).")
+
+        @Argument(help: "Username.") var username: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let services = try await Runtime.services()
+                defer { Task { await services.shutdown() } }
+                guard let user = try await services.accounts.user(named: username) else {
+                    throw CleanExit.message("error: there is no user “\(username)”")
+                }
+                let given = ProcessInfo.processInfo.environment["FOLIO_NEW_PASSWORD"]
+                let password = given ?? Create.generatedPassword()
+                do { try await services.accounts.setPassword(userID: user.id, password: password) } catch let error as WikiError {
+                    throw CleanExit.message("error: \(error)")
+                }
+                print("Password of \(user.username) changed.")
+                if given == nil { print("Password: \(password)") }
+            }
         }
     }
 }

@@ -71,7 +71,11 @@ public struct FolioConfig: Sendable {
 
     init(reader: ConfigReader) throws {
         func string(_ key: String) -> String? {
-            guard let value = reader.string(forKey: ConfigKey(key), isSecret: key.contains("url")) else { return nil }
+            // A JSON file may hold numbers and booleans; environment variables and secret files hold text.
+            let configKey = ConfigKey(key)
+            guard let value = reader.string(forKey: configKey, isSecret: key.contains("url"))
+                    ?? reader.int(forKey: configKey).map(String.init)
+                    ?? reader.bool(forKey: configKey).map(String.init) else { return nil }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         }

@@ -36,7 +36,7 @@ struct FolioResponder: HTTPResponder {
         } catch let error as HTTPError {
             response = errorPage(HTTPFailure(error.status, error.body ?? "The request could not be handled."), req)
         } catch {
-            services.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            services.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(DatabaseError.describe(error))"])
             response = errorPage(HTTPFailure(.internalServerError, "Something went wrong on our side. Nothing was changed; please try again."), req)
         }
         if clearCookie, context.session == nil {

@@ -95,6 +95,7 @@ public struct AccountService: Sendable {
         let token = Secrets.token()
         let lifetime = sessionLifetimeMillis
         try await database.transaction { sql in
+            try await AccountStore.deleteExpiredSessions(sql)
             try await AccountStore.insertSession(sql, tokenHash: Secrets.sha256(token), userID: user.id,
                                                  csrfToken: Secrets.token(), lifetimeMillis: lifetime)
         }

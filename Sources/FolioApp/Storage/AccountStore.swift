@@ -50,6 +50,8 @@ enum AccountStore {
 
     static func setPassword(_ sql: any SQLDatabase, id: Int, passwordHash: String) async throws {
         try await sql.raw("UPDATE users SET password_hash = \(bind: passwordHash) WHERE id = \(bind: id)").run()
+        // A new password signs the account out everywhere.
+        try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: id)").run()
     }
 
     // MARK: Sessions

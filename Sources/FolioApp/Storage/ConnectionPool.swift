@@ -103,3 +103,17 @@ public enum DatabaseError: Error, CustomStringConvertible {
         }
     }
 }
+
+import PostgresNIO
+
+extension DatabaseError {
+    /// One readable line for an error from either driver (PostgresNIO hides details by default).
+    public static func describe(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] { return "PostgreSQL: \(message)" }
+            if let underlying = psql.underlying { return "PostgreSQL \(psql.code): \(underlying)" }
+            return "PostgreSQL: \(psql.code)"
+        }
+        return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+}
