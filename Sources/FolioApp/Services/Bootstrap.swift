@@ -15,16 +15,22 @@ public enum Bootstrap {
         var admin: User? = nil
         if users == 0 {
             let password = Secrets.token(bytes: 12)
-            admin = try await services.accounts.createUser(username: "admin", email: "admin@localhost.invalid",
-                                                           password: password, role: .admin)
-            outcome.adminPassword = password
+            do {
+                admin = try await services.accounts.createUser(username: "admin", email: "admin@localhost.invalid",
+                                                               password: password, role: .admin)
+                outcome.adminPassword = password
+            } catch WikiError.conflict {
+                // Another process starting at the same moment created it.
+            }
         }
         if services.config.demoContent {
             let documents = try await services.database.read { sql in
                 try await sql.raw("SELECT COUNT(*) AS n FROM documents").first()?.decode(column: "n", as: Int.self) ?? 0
             }
             if documents == 0 {
-                outcome.demoPages = try await DemoContent.seed(services.wiki, author: admin)
+                do { outcome.demoPages = try await DemoContent.seed(services.wiki, author: admin) } catch WikiError.conflict {
+                    // Another process is seeding the same pages.
+                }
             }
         }
         return outcome

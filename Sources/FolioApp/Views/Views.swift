@@ -27,7 +27,6 @@ public struct Views: Sendable {
             "locale": locale,
             "lang": locale,
             "dir": Locales.rightToLeft.contains(locale) ? "rtl" : "ltr",
-            "locales": Locales.all.map { ["code": $0, "selected": $0 == locale] },
         ]
         if let session {
             layout["user"] = Self.userContext(session.user)

@@ -65,6 +65,31 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func translateAnEnglishPage(database: TestDatabase) async throws {
+        try await Site.run(database) { site in
+            let original = try await site.page("Web", "Web docs", html: "<p>English</p>", tags: ["Landing"])
+            let browser = site.contributor
+            let page = try await browser.get("/en-US/docs/Web")
+            #expect(page.text.contains("<option value=\"de\">de</option>"))
+            let start = try await browser.get("/en-US/docs/Web$translate?tolocale=DE")
+            #expect(start.status == .found)
+            #expect(start.headers[.location] == "/de/docs/new?translation_of=\(original.id)")
+            let form = try await browser.get("/de/docs/new?translation_of=\(original.id)")
+            #expect(form.text.contains("&lt;p&gt;English&lt;/p&gt;"))
+            #expect(Browser.hidden("translation_of", in: form.text) == "\(original.id)")
+            let saved = try await browser.post("/de/docs/new", [("title", "Web-Doku"), ("slug", "Web"), ("content", "<p>Deutsch</p>"),
+                                                                ("translation_of", "\(original.id)")])
+            #expect(saved.status == .seeOther)
+            let translation = try #require(try await site.document("Web", locale: "de"))
+            #expect(translation.translationOfID == original.id)
+            let json = try await site.anonymous.get("/en-US/docs/Web$json")
+            #expect(json.text.contains("\"url\":\"/de/docs/Web\""))
+            // Only English pages are translated.
+            #expect(try await browser.get("/de/docs/Web$translate?tolocale=fr").status == .badRequest)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func listingsTagsAndStatics(database: TestDatabase) async throws {
         try await Site.run(database) { site in
             try await site.page("Web", tags: ["Landing"])

@@ -88,12 +88,17 @@ enum DocumentRoutes {
             "canReview": role?.may(.clearReviewFlags) == true && !(revision?.reviewFlags.isEmpty ?? true),
             "canMove": role?.may(.movePage) == true,
             "canDelete": role?.may(.deletePage) == true,
-            "canTranslate": role?.may(.createPage) == true && document.locale == Locales.defaultLocale,
             "saved": req.query.has("rev_saved"),
             "hasReviewFlags": !(revision?.reviewFlags.isEmpty ?? true),
             "hasChildren": !children.isEmpty,
             "hasTags": !tags.isEmpty,
         ]
+        if role?.may(.createPage) == true, document.locale == Locales.defaultLocale {
+            let existing = Set(languages.compactMap { $0["locale"] as? String })
+            let targets = Locales.all.filter { !existing.contains($0) && $0 != Locales.defaultLocale }
+            context["translateLocales"] = targets.map { ["code": $0] }
+            context["hasTranslateLocales"] = !targets.isEmpty
+        }
         if let fallbackFrom {
             context["fallback"] = ["locale": fallbackFrom]
         }
