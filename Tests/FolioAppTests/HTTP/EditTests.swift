@@ -129,6 +129,26 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func historyIsPaginated(database: TestDatabase) async throws {
+        try await Site.run(database) { site in
+            let document = try await site.page("Web", html: "v0")
+            for n in 1...24 {
+                _ = try await site.services.wiki.edit(documentID: document.id, draft: .init(title: "Web", source: "v\(n)",
+                                                                                            comment: "edit \(n)"),
+                                                      basedOn: nil, author: nil)
+            }
+            let first = try await site.anonymous.get("/en-US/docs/Web$history")
+            #expect(first.text.contains("25 revision(s), newest first. Page 1 of 2."))
+            #expect(first.text.contains("<td>edit 24 ") && first.text.contains("<td>edit 5 ") && !first.text.contains("<td>edit 4 "))
+            #expect(first.text.contains("$history?page=2"))
+            let second = try await site.anonymous.get("/en-US/docs/Web$history?page=2")
+            #expect(second.text.contains("<td>edit 4 ") && !second.text.contains("<td>edit 5 "))
+            #expect(second.text.components(separatedBy: "<tr>").count - 1 == 1 + 5)   // header + 5 rows
+            #expect(try await site.anonymous.get("/en-US/docs/Web$history?page=3").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func midAirCollisionNeverOverwrites(database: TestDatabase) async throws {
         try await Site.run(database) { site in
             let document = try await site.page("Web", html: "<p>Original text</p>")
