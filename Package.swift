@@ -19,15 +19,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Pure wiki rules: locales, slugs, diff, escaping. No HTTP, no SQL.
         .target(name: "FolioWiki"),
+        // Pure engines: Markdown (CommonMark + GFM + MDN extensions) and HTML (parser, sanitizer, post-processing).
+        .target(name: "FolioMarkdown", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "FolioHTML"),
         // The application: storage, HTTP, views, services.
         .target(
             name: "FolioApp",
             dependencies: [
                 "FolioWiki",
+                "FolioMarkdown",
+                "FolioHTML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -45,6 +51,9 @@ let package = Package(
             name: "folio",
             dependencies: [
                 "FolioApp",
+                "FolioWiki",
+                "FolioMarkdown",
+                "FolioHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -57,8 +57,84 @@ public struct WordDiff: Sendable, Equatable {
 
     enum Op: Equatable { case same(String), changed([String], [String]) }
 
-    /// Walks `CollectionDifference` into runs of equal elements and changed blocks.
+    /// Above this many elements on the two sides together, Myers' algorithm (memory quadratic in
+    /// the number of differences) is not run directly: the block is first cut at lines that occur
+    /// exactly once on each side (patience diff), and what still is too large is shown as removed
+    /// and inserted wholesale.
+    static let alignmentLimit = 8_000
+
+    /// Walks `CollectionDifference` into runs of equal elements and changed blocks. A common
+    /// prefix and suffix are matched first, which is cheap and keeps most edits small.
     static func align(_ old: [String], _ new: [String]) -> [Op] {
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+              old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let oldMiddle = Array(old[prefix..<(old.count - suffix)]), newMiddle = Array(new[prefix..<(new.count - suffix)])
+        var ops = old[..<prefix].map { Op.same($0) }
+        if oldMiddle.count + newMiddle.count <= alignmentLimit {
+            ops += alignMiddle(oldMiddle, newMiddle)
+        } else if let anchors = uniqueAnchors(oldMiddle, newMiddle), !anchors.isEmpty {
+            var i = 0, j = 0
+            for (a, b) in anchors {
+                ops += align(Array(oldMiddle[i..<a]), Array(newMiddle[j..<b]))
+                ops.append(.same(oldMiddle[a]))
+                i = a + 1; j = b + 1
+            }
+            ops += align(Array(oldMiddle[i...]), Array(newMiddle[j...]))
+        } else {
+            ops.append(.changed(oldMiddle, newMiddle))
+        }
+        ops += old[(old.count - suffix)...].map { Op.same($0) }
+        return mergeChanges(ops)
+    }
+
+    /// Pairs of positions of elements that occur exactly once in each side, in an order that
+    /// increases on both sides (the longest such chain, found by patience sorting).
+    static func uniqueAnchors(_ old: [String], _ new: [String]) -> [(Int, Int)]? {
+        var oldCount: [String: (count: Int, index: Int)] = [:]
+        for (index, element) in old.enumerated() { oldCount[element, default: (0, index)].count += 1 }
+        var newCount: [String: (count: Int, index: Int)] = [:]
+        for (index, element) in new.enumerated() { newCount[element, default: (0, index)].count += 1 }
+        var pairs: [(Int, Int)] = []
+        for (index, element) in old.enumerated() {
+            if let a = oldCount[element], a.count == 1, let b = newCount[element], b.count == 1 { pairs.append((index, b.index)) }
+        }
+        guard !pairs.isEmpty else { return nil }
+        // Longest increasing subsequence of the `new` positions (pairs are in `old` order).
+        var tails: [Int] = [], previous = [Int](repeating: -1, count: pairs.count)
+        for (k, pair) in pairs.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let mid = (low + high) / 2
+                if pairs[tails[mid]].1 < pair.1 { low = mid + 1 } else { high = mid }
+            }
+            if low > 0 { previous[k] = tails[low - 1] }
+            if low == tails.count { tails.append(k) } else { tails[low] = k }
+        }
+        var chain: [(Int, Int)] = []
+        var k = tails.last ?? -1
+        while k >= 0 { chain.append(pairs[k]); k = previous[k] }
+        return chain.reversed()
+    }
+
+    /// Joins adjacent changed blocks (recursion can produce them side by side).
+    static func mergeChanges(_ ops: [Op]) -> [Op] {
+        var merged: [Op] = []
+        for op in ops {
+            if case .changed(let r2, let i2) = op, case .changed(let r1, let i1)? = merged.last {
+                merged[merged.count - 1] = .changed(r1 + r2, i1 + i2)
+            } else if case .changed(let r, let i) = op, r.isEmpty, i.isEmpty {
+                continue
+            } else {
+                merged.append(op)
+            }
+        }
+        return merged
+    }
+
+    private static func alignMiddle(_ old: [String], _ new: [String]) -> [Op] {
         let difference = new.difference(from: old)
         var removed = Set<Int>(), inserted = Set<Int>()
         for change in difference {

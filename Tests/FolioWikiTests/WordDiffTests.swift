@@ -40,6 +40,21 @@ import Testing
         #expect(!html.contains("line 5\n"))
     }
 
+    @Test func completeRewritesOfLargeTextsStayCheap() {
+        // Unique words anchor the alignment (patience diff), so only the changed words are marked.
+        let old = (1...50_000).map { "old \($0)\n" }.joined()
+        let new = (1...50_000).map { "new \($0)\n" }.joined()
+        let diff = WordDiff(from: "same\n" + old + "end\n", to: "same\n" + new + "end\n")
+        #expect(diff.segments.first == .init(.equal, "same\n"))
+        #expect(diff.segments.last?.text.hasSuffix("end\n") == true)
+        #expect(diff.removedWords == 50_000 && diff.insertedWords == 50_000)
+
+        // Nothing unique to anchor on: the block is shown removed and inserted wholesale.
+        let blank = WordDiff(from: String(repeating: "a b\n", count: 100_000), to: String(repeating: "c d\n", count: 100_000))
+        #expect(blank.removedWords == 200_000 && blank.insertedWords == 200_000)
+        #expect(blank.segments.count <= 3)
+    }
+
     @Test func largeInputsStayFast() {
         // 20,000 lines with a change every 100 lines: the line pass keeps this cheap.
         let old = (1...20_000).map { "paragraph \($0) text\n" }.joined()

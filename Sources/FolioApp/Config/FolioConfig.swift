@@ -17,6 +17,8 @@ public struct FolioConfig: Sendable {
     public var demoContent: Bool = true
     public var logLevel: Logger.Level = .info
     public var databasePoolSize: Int = 8
+    /// iframe `src` prefixes the sanitizer keeps (scheme, host and path prefix).
+    public var iframeHosts: [String] = ["https://www.youtube-nocookie.com/embed/", "https://www.youtube.com/embed/"]
 
     public init() {}
 
@@ -45,6 +47,7 @@ public struct FolioConfig: Sendable {
         ("demo.content", "FOLIO_DEMO_CONTENT", "seed demo pages into an empty database (default true)"),
         ("log.level", "FOLIO_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical (default info)"),
         ("database.pool.size", "FOLIO_DATABASE_POOL_SIZE", "connections per process (default 8)"),
+        ("iframe.hosts", "FOLIO_IFRAME_HOSTS", "comma-separated iframe src prefixes pages may embed (default YouTube embeds)"),
     ]
 
     /// Reads the configuration from the process environment (or `environment`, for tests).
@@ -106,6 +109,16 @@ public struct FolioConfig: Sendable {
         if let value = try int("max.body.bytes", 1024...(1 << 30)) { maxBodyBytes = value }
         if let value = try int("bcrypt.cost", 4...16) { bcryptCost = value }
         if let value = try int("database.pool.size", 1...200) { databasePoolSize = value }
+        if let text = string("iframe.hosts") {
+            let hosts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for host in hosts {
+                guard let url = URL(string: host), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                      url.host != nil else {
+                    throw Problem(key: "FOLIO_IFRAME_HOSTS", message: "expected https:// URL prefixes, got “\(host)”")
+                }
+            }
+            iframeHosts = hosts
+        }
         if let text = string("demo.content") {
             switch text.lowercased() {
             case "1", "true", "yes", "on": demoContent = true

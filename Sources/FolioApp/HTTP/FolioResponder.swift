@@ -16,11 +16,16 @@ struct FolioResponder: HTTPResponder {
         var context = context
         var clearCookie = false
         if let token = request.cookies[Self.sessionCookie]?.value {
-            if let session = try? await services.accounts.session(token: token) {
-                context.session = session
-                context.sessionToken = token
-            } else {
-                clearCookie = true
+            do {
+                if let session = try await services.accounts.session(token: token) {
+                    context.session = session
+                    context.sessionToken = token
+                } else {
+                    clearCookie = true
+                }
+            } catch {
+                // The database is unreachable: serve the request anonymously but keep the cookie.
+                services.logger.warning("session lookup failed", metadata: ["error": "\(DatabaseError.describe(error))"])
             }
         }
         var req = Req(request: request, context: context, services: services)

@@ -1,4 +1,5 @@
 import Foundation
+import FolioHTML
 import Logging
 
 /// Everything a running Folio needs, built once at start.
@@ -25,7 +26,10 @@ public struct FolioServices: Sendable {
         }
         do {
             try await Migrator(database: database, logger: logger).migrate()
-            return FolioServices(config: config, database: database, wiki: WikiService(database: database),
+            let renderer = PageRenderer(policy: SanitizerPolicy.kuma.with(iframeHosts: config.iframeHosts),
+                                        siteURL: config.siteURL)
+            return FolioServices(config: config, database: database,
+                                 wiki: WikiService(database: database, renderer: renderer),
                                  accounts: AccountService(database: database, bcryptCost: config.bcryptCost),
                                  views: try await Views(), statics: try StaticFiles(), logger: logger)
         } catch {

@@ -41,7 +41,9 @@ enum Router {
             guard req.isGet else { throw HTTPFailure.notFound() }
             return negotiatedRedirect(req, rest: rawPath)
         }
-        let restRaw = String(rawPath.dropFirst(first.utf8.count + 1))   // keeps percent-encoding
+        // The rest of the path as sent (still percent-encoded), after the first segment.
+        let rawSegments = rawPath.split(separator: "/", omittingEmptySubsequences: false)
+        let restRaw = rawSegments.count > 2 ? "/" + rawSegments.dropFirst(2).joined(separator: "/") : ""
         if first != locale {
             return Reply.redirect("/\(locale)\(restRaw)\(queryString(req))", status: .movedPermanently)
         }

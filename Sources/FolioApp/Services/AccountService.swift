@@ -9,11 +9,21 @@ public struct AccountService: Sendable {
     public let database: Database
     let bcryptCost: UInt8
     let sessionLifetimeMillis: Int
+    /// A hash at the configured cost, checked for unknown usernames so timing does not tell them apart.
+    private let dummyHash: String
+
+    /// bcrypt has its own threads: on the shared pool it would queue SQLite's queries behind it.
+    private static let bcryptPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
 
     public init(database: Database, bcryptCost: Int = 12, sessionLifetimeDays: Int = 14) {
         self.database = database
         self.bcryptCost = UInt8(clamping: bcryptCost)
         self.sessionLifetimeMillis = sessionLifetimeDays * 86_400_000
+        self.dummyHash = Bcrypt.hash("folio-dummy-password", cost: UInt8(clamping: bcryptCost))
     }
 
     // MARK: Users
@@ -40,12 +50,13 @@ public struct AccountService: Sendable {
             throw WikiError.invalid("“\(email)” is not an e-mail address.")
         }
         let hash = try await hashPassword(password)
-        return try await database.transaction { sql in
-            if try await AccountStore.user(sql, username: username) != nil {
-                throw WikiError.conflict("The username “\(username)” is taken.")
+        let taken = WikiError.conflict("The username “\(username)” is taken.")
+        return try await DatabaseError.mappingUniqueViolation(to: taken) {
+            try await database.transaction { sql in
+                if try await AccountStore.user(sql, username: username) != nil { throw taken }
+                let id = try await AccountStore.insertUser(sql, username: username, email: email, passwordHash: hash, role: role)
+                return try await AccountStore.user(sql, id: id)!
             }
-            let id = try await AccountStore.insertUser(sql, username: username, email: email, passwordHash: hash, role: role)
-            return try await AccountStore.user(sql, id: id)!
         }
     }
 
@@ -69,18 +80,17 @@ public struct AccountService: Sendable {
     public func authenticate(username: String, password: String) async throws -> User? {
         guard let (user, hash) = try await database.read({ try await AccountStore.passwordHash($0, username: username) }) else {
             // Spend the same time as a real check so usernames cannot be probed by timing.
-            _ = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: Self.dummyHash) }
+            let dummy = dummyHash
+            _ = try await Self.bcryptPool.runIfActive { Bcrypt.verify(password, hash: dummy) }
             return nil
         }
-        let ok = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let ok = try await Self.bcryptPool.runIfActive { Bcrypt.verify(password, hash: hash) }
         return ok && user.isActive ? user : nil
     }
 
-    private static let dummyHash = Bcrypt.hash("folio-dummy-password", cost: 12)
-
     func hashPassword(_ password: String) async throws -> String {
         let cost = bcryptCost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        return try await Self.bcryptPool.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     // MARK: Sessions

@@ -13,8 +13,9 @@ extension WikiService {
     /// (unless only the letter case changed); redirects already at the new slugs are replaced.
     public func move(documentID: Int, to requestedSlug: String, author: User?) async throws -> MoveResult {
         if let problem = Slug.problem(in: requestedSlug) { throw WikiError.invalid(problem.description) }
+        let lock = database.forUpdate
         return try await database.transaction { sql in
-            guard let root = try await DocumentStore.find(sql, id: documentID), !root.isDeleted, !root.isRedirect else {
+            guard let root = try await DocumentStore.find(sql, id: documentID, lock: lock), !root.isDeleted, !root.isRedirect else {
                 throw WikiError.notFound("This page does not exist or was deleted.")
             }
             if Slug.key(requestedSlug).hasPrefix(Slug.key(root.slug) + "/") { throw WikiError.invalid("A page cannot be moved below itself.") }
@@ -31,7 +32,9 @@ extension WikiService {
             if newSlug == root.slug { throw WikiError.invalid("The page is already at \(newSlug).") }
 
             // Redirects stay where they are; live and deleted pages move together.
-            let tree = try await DocumentStore.subtree(sql, locale: root.locale, slug: root.slug).filter { !$0.isRedirect }
+            // Locked: an edit committing meanwhile must not be replaced by a copy of an older revision.
+            let tree = try await DocumentStore.subtree(sql, locale: root.locale, slug: root.slug, lock: lock)
+                .filter { !$0.isRedirect }
             let movingIDs = Set(tree.map(\.id))
             var plan: [(document: Document, slug: String)] = []
             var conflicts: [String] = []
@@ -64,7 +67,7 @@ extension WikiService {
                 }
                 if !document.isDeleted, let currentID = document.currentRevisionID,
                    let current = try await DocumentStore.revision(sql, id: currentID) {
-                    let draft = RevisionDraft(title: current.title, source: current.source, format: current.format,
+                    let draft = RevisionDraft(title: current.title, source: current.source, format: current.format, metadata: current.metadata,
                                               tags: current.tags, reviewFlags: current.reviewFlags,
                                               comment: String("Moved from \(document.slug) to \(target)".prefix(255)))
                     let revisionID = try await DocumentStore.insertRevision(
@@ -85,11 +88,12 @@ extension WikiService {
     public func delete(documentID: Int, reason: String, by user: User?) async throws -> Int {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty { throw WikiError.invalid("Give a reason for the deletion.") }
+        let lock = database.forUpdate
         return try await database.transaction { sql in
-            guard let root = try await DocumentStore.find(sql, id: documentID), !root.isDeleted, !root.isRedirect else {
+            guard let root = try await DocumentStore.find(sql, id: documentID, lock: lock), !root.isDeleted, !root.isRedirect else {
                 throw WikiError.notFound("This page does not exist or was already deleted.")
             }
-            let tree = try await DocumentStore.subtree(sql, locale: root.locale, slug: root.slug)
+            let tree = try await DocumentStore.subtree(sql, locale: root.locale, slug: root.slug, lock: lock)
                 .filter { !$0.isDeleted && !$0.isRedirect }
             let now = Clock.nowMillis()
             for document in tree {
@@ -105,14 +109,15 @@ extension WikiService {
 
     /// Restores a deleted page and the pages deleted together with it.
     public func restore(documentID: Int, by user: User?) async throws -> Int {
-        try await database.transaction { sql in
-            guard let root = try await DocumentStore.find(sql, id: documentID), let deletedAt = root.deletedAt else {
+        let lock = database.forUpdate
+        return try await database.transaction { sql in
+            guard let root = try await DocumentStore.find(sql, id: documentID, lock: lock), let deletedAt = root.deletedAt else {
                 throw WikiError.notFound("This page is not deleted.")
             }
             if let parentID = root.parentID, let parent = try await DocumentStore.find(sql, id: parentID), parent.isDeleted {
                 throw WikiError.conflict("Its parent page \(parent.path) is deleted too; restore that first.")
             }
-            let tree = try await DocumentStore.subtree(sql, locale: root.locale, slug: root.slug)
+            let tree = try await DocumentStore.subtree(sql, locale: root.locale, slug: root.slug, lock: lock)
                 .filter { $0.deletedAt == deletedAt }
             let now = Clock.nowMillis()
             for document in tree {

@@ -30,11 +30,14 @@ public struct WikiService: Sendable {
             throw WikiError.invalid("English pages are originals; they cannot be translations.")
         }
         let renderer = self.renderer
-        return try await database.transaction { sql in
+        let forShare = database.forShare
+        let taken = WikiError.conflict("A page already exists at \(Document.path(locale: locale, slug: slug)).")
+        return try await DatabaseError.mappingUniqueViolation(to: taken) { try await database.transaction { sql in
             var slug = slug
             var parentID: Int? = nil
             if let parentSlug = Slug.parent(of: slug) {
-                guard let parent = try await DocumentStore.find(sql, locale: locale, slug: parentSlug),
+                // Share-locked so a concurrent delete or move of the parent waits for this create.
+                guard let parent = try await DocumentStore.find(sql, locale: locale, slug: parentSlug, lock: forShare),
                       !parent.isDeleted, !parent.isRedirect else {
                     throw WikiError.invalid("The parent page “\(parentSlug)” does not exist in \(locale). Create it first.")
                 }
@@ -61,11 +64,11 @@ public struct WikiService: Sendable {
                                                             parentID: parentID, translationOfID: translationOfID)
             let revisionID = try await DocumentStore.insertRevision(sql, documentID: id, draft: draft, slug: slug,
                                                                     authorID: author?.id, basedOnID: nil)
-            let rendered = renderer.render(title: draft.title, source: draft.source, format: draft.format)
+            let rendered = try await renderer.render(sql, draft: draft)
             try await DocumentStore.makeCurrent(sql, documentID: id, revisionID: revisionID, title: draft.title,
                                                 tags: draft.tags, rendered: rendered)
             return try await DocumentStore.find(sql, id: id)!
-        }
+        } }
     }
 
     // MARK: Edit
@@ -91,13 +94,16 @@ public struct WikiService: Sendable {
                 return .conflict(current: current)
             }
             if current.title == draft.title, current.source == draft.source, current.tags == draft.tags,
-               current.reviewFlags == draft.reviewFlags, current.format == draft.format {
+               current.reviewFlags == draft.reviewFlags, current.format == draft.format,
+               draft.metadata == nil || draft.metadata == current.metadata {
                 return .unchanged(revisionID: currentID)
             }
             let slug = try row.decode(column: "slug", as: String.self)
+            var draft = draft
+            if draft.metadata == nil { draft.metadata = current.metadata }
             let revisionID = try await DocumentStore.insertRevision(sql, documentID: documentID, draft: draft, slug: slug,
                                                                     authorID: author?.id, basedOnID: currentID)
-            let rendered = renderer.render(title: draft.title, source: draft.source, format: draft.format)
+            let rendered = try await renderer.render(sql, draft: draft)
             try await DocumentStore.makeCurrent(sql, documentID: documentID, revisionID: revisionID,
                                                 title: draft.title, tags: draft.tags, rendered: rendered)
             return .saved(revisionID: revisionID)
@@ -113,7 +119,7 @@ public struct WikiService: Sendable {
         let date = Self.dateFormatter.string(from: Clock.date(old.createdAt))
         var comment = "Revert to revision of \(date) by \(old.authorName ?? "unknown")"
         if !old.comment.isEmpty { comment += ": “\(old.comment)”" }
-        let draft = RevisionDraft(title: old.title, source: old.source, format: old.format, tags: old.tags,
+        let draft = RevisionDraft(title: old.title, source: old.source, format: old.format, metadata: old.metadata, tags: old.tags,
                                   reviewFlags: old.reviewFlags, comment: String(comment.prefix(255)))
         return try await edit(documentID: documentID, draft: draft, basedOn: nil, author: author)
     }
@@ -123,7 +129,7 @@ public struct WikiService: Sendable {
                                  author: User?) async throws -> EditOutcome {
         guard let current = try await database.read({ try await DocumentStore.revision($0, id: currentRevisionID) }),
               current.documentID == documentID else { throw WikiError.notFound("No such revision.") }
-        var draft = RevisionDraft(title: current.title, source: current.source, format: current.format,
+        var draft = RevisionDraft(title: current.title, source: current.source, format: current.format, metadata: current.metadata,
                                   tags: current.tags, reviewFlags: current.reviewFlags.filter { !flags.contains($0) })
         draft.comment = flags.map { $0 == .technical ? "Technical review completed." : "Editorial review completed." }
             .joined(separator: " ")
@@ -145,7 +151,22 @@ public struct WikiService: Sendable {
         if draft.title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw WikiError.invalid("The title may not contain control characters.")
         }
+        if draft.source.contains("\u{0}") || draft.comment.contains("\u{0}") || draft.tags.contains(where: { $0.contains("\u{0}") }) {
+            throw WikiError.invalid("The text contains NUL characters.")
+        }
         if draft.comment.count > 255 { throw WikiError.invalid("The comment is longer than 255 characters.") }
-        if draft.format != "html" { throw WikiError.invalid("Unsupported source format “\(draft.format)”.") }
+        if !PageRenderer.formats.contains(draft.format) {
+            throw WikiError.invalid("Unsupported source format “\(draft.format)”: use html or markdown.")
+        }
+    }
+}
+
+extension PageRenderer {
+    /// Renders a draft inside a transaction, marking links to wiki pages that do not exist.
+    func render(_ sql: any SQLDatabase, draft: RevisionDraft) async throws -> RenderedPage {
+        let sanitized = sanitizedHTML(source: draft.source, format: draft.format)
+        let links = wikiLinks(in: sanitized)
+        let existing = links.isEmpty ? Set<String>() : try await DocumentStore.existingPaths(sql, among: links)
+        return finish(title: draft.title, sanitized: sanitized, existingPaths: existing)
     }
 }

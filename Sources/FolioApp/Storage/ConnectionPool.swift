@@ -34,7 +34,16 @@ actor ConnectionPool {
         }
         if open < maxSize {
             open += 1
-            do { return try await factory() } catch { open -= 1; throw error }
+            do { return try await factory() } catch {
+                open -= 1
+                // Requests queued behind this attempt would otherwise wait for a release that never comes.
+                if !waiters.isEmpty {
+                    open += 1
+                    let waiter = waiters.removeFirst()
+                    Task { await self.replace(for: waiter) }
+                }
+                throw error
+            }
         }
         return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
@@ -115,5 +124,16 @@ extension DatabaseError {
             return "PostgreSQL: \(psql.code)"
         }
         return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+
+    /// True for a unique-constraint violation on either database.
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let psql = error as? PSQLError { return psql.serverInfo?[.sqlState] == "23505" }
+        return "\(error)".contains("UNIQUE constraint failed")
+    }
+
+    /// Runs `body`, turning a unique violation (two writers racing past a check) into `conflict`.
+    static func mappingUniqueViolation<T>(to conflict: WikiError, _ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch where isUniqueViolation(error) { throw conflict }
     }
 }

@@ -117,6 +117,7 @@ public final class Database: Sendable {
 
     /// `FOR UPDATE` where the database supports row locks (SQLite's writer lock covers it).
     var forUpdate: String { kind == .postgres ? " FOR UPDATE" : "" }
+    var forShare: String { kind == .postgres ? " FOR SHARE" : "" }
 
     public func shutdown() async { await pool.shutdown() }
 

@@ -5,15 +5,16 @@ import SQLKit
 /// Queries on documents, revisions and tags. Every function takes the `SQLDatabase` to run on,
 /// so the same code serves plain reads and the inside of a transaction.
 enum DocumentStore {
-    static func find(_ sql: any SQLDatabase, locale: String, slug: String) async throws -> Document? {
+    /// `lock` is `Database.forUpdate` or `forShare` inside a transaction that acts on what it read.
+    static func find(_ sql: any SQLDatabase, locale: String, slug: String, lock: String = "") async throws -> Document? {
         try await sql.raw("""
             SELECT \(unsafeRaw: Document.columns) FROM documents d
-            WHERE locale = \(bind: locale) AND slug_key = \(bind: Slug.key(slug))
+            WHERE locale = \(bind: locale) AND slug_key = \(bind: Slug.key(slug))\(unsafeRaw: lock)
             """).first().map(Document.init(row:))
     }
 
-    static func find(_ sql: any SQLDatabase, id: Int) async throws -> Document? {
-        try await sql.raw("SELECT \(unsafeRaw: Document.columns) FROM documents d WHERE id = \(bind: id)")
+    static func find(_ sql: any SQLDatabase, id: Int, lock: String = "") async throws -> Document? {
+        try await sql.raw("SELECT \(unsafeRaw: Document.columns) FROM documents d WHERE id = \(bind: id)\(unsafeRaw: lock)")
             .first().map(Document.init(row:))
     }
 
@@ -27,14 +28,14 @@ enum DocumentStore {
     }
 
     /// The document at `slug` and everything below it in that locale, shortest slug first.
-    static func subtree(_ sql: any SQLDatabase, locale: String, slug: String) async throws -> [Document] {
+    static func subtree(_ sql: any SQLDatabase, locale: String, slug: String, lock: String = "") async throws -> [Document] {
         let key = Slug.key(slug)
         let prefix = key + "/"
         return try await sql.raw("""
             SELECT \(unsafeRaw: Document.columns) FROM documents d
             WHERE locale = \(bind: locale)
               AND (slug_key = \(bind: key) OR substr(slug_key, 1, \(unsafeRaw: String(prefix.unicodeScalars.count))) = \(bind: prefix))
-            ORDER BY length(slug_key), id
+            ORDER BY length(slug_key), id\(unsafeRaw: lock)
             """).all().map(Document.init(row:))
     }
 
@@ -143,9 +144,10 @@ enum DocumentStore {
     static func insertRevision(_ sql: any SQLDatabase, documentID: Int, draft: RevisionDraft, slug: String,
                                authorID: Int?, basedOnID: Int?) async throws -> Int {
         try await sql.raw("""
-            INSERT INTO revisions (document_id, title, slug, source, format, tags, review_flags, comment, author_id,
-                                   based_on_id, created_at)
+            INSERT INTO revisions (document_id, title, slug, source, format, metadata, tags, review_flags, comment,
+                                   author_id, based_on_id, created_at)
             VALUES (\(bind: documentID), \(bind: draft.title), \(bind: slug), \(bind: draft.source), \(bind: draft.format),
+                    \(bind: (draft.metadata ?? PageMetadata()).json),
                     \(bind: Revision.encodeTags(draft.tags)), \(bind: ReviewFlag.serialize(draft.reviewFlags)),
                     \(bind: draft.comment), \(bind: authorID), \(bind: basedOnID), \(bind: Clock.nowMillis()))
             RETURNING id
@@ -159,7 +161,8 @@ enum DocumentStore {
         let now = Clock.nowMillis()
         try await sql.raw("""
             UPDATE documents SET current_revision_id = \(bind: revisionID), title = \(bind: title),
-              rendered_html = \(bind: rendered.html), toc_html = \(bind: rendered.tocHTML),
+              rendered_html = \(bind: rendered.html), sidebar_html = \(bind: rendered.sidebarHTML),
+              toc_html = \(bind: rendered.tocHTML),
               sections_json = \(bind: sectionsJSON), summary = \(bind: rendered.summary),
               etag = \(bind: rendered.etag), rendered_at = \(bind: now), modified_at = \(bind: now)
             WHERE id = \(bind: documentID)
@@ -171,6 +174,34 @@ enum DocumentStore {
                 VALUES (\(bind: documentID), \(bind: tag), \(bind: tag.lowercased()))
                 """).run()
         }
+    }
+
+    /// Which of the given lower-cased `/<locale>/docs/<slug>` paths name a document (live or redirect).
+    static func existingPaths(_ sql: any SQLDatabase, among paths: [String]) async throws -> Set<String> {
+        var byLocale: [String: [String: String]] = [:]   // locale → slug key → path
+        for path in paths.prefix(1000) {
+            let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
+            guard parts.count == 3, parts[1] == "docs", let locale = Locales.canonical(String(parts[0])),
+                  let slug = String(parts[2]).removingPercentEncoding else { continue }
+            byLocale[locale, default: [:]][Slug.key(slug)] = path
+        }
+        var found = Set<String>()
+        for (locale, keys) in byLocale {
+            for chunk in Array(keys.keys).chunked(200) {
+                var query = SQLQueryString("SELECT slug_key FROM documents WHERE deleted_at IS NULL AND locale = ")
+                query.appendInterpolation(bind: locale)
+                query.appendLiteral(" AND slug_key IN (")
+                for (index, key) in chunk.enumerated() {
+                    if index > 0 { query.appendLiteral(", ") }
+                    query.appendInterpolation(bind: key)
+                }
+                query.appendLiteral(")")
+                for row in try await sql.raw(query).all() {
+                    if let path = keys[try row.decode(column: "slug_key", as: String.self)] { found.insert(path) }
+                }
+            }
+        }
+        return found
     }
 
     static func logDeletion(_ sql: any SQLDatabase, document: Document, action: String, userID: Int?, reason: String) async throws {
@@ -187,13 +218,21 @@ public struct RevisionDraft: Sendable {
     public var title: String
     public var source: String
     public var format: String = "html"
+    /// Front-matter metadata; nil on an edit keeps the current revision's.
+    public var metadata: PageMetadata? = nil
     public var tags: [String] = []
     public var reviewFlags: [ReviewFlag] = []
     public var comment: String = ""
 
-    public init(title: String, source: String, format: String = "html", tags: [String] = [],
+    public init(title: String, source: String, format: String = "html", metadata: PageMetadata? = nil, tags: [String] = [],
                 reviewFlags: [ReviewFlag] = [], comment: String = "") {
-        self.title = title; self.source = source; self.format = format
+        self.title = title; self.source = source; self.format = format; self.metadata = metadata
         self.tags = tags; self.reviewFlags = reviewFlags; self.comment = comment
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FolioHTML
 import FolioWiki
 import SQLKit
 
@@ -33,6 +34,7 @@ public struct Document: Sendable, Equatable {
     public var deletedAt: Int?
     public var deleteReason: String?
     public var renderedHTML: String
+    public var sidebarHTML: String
     public var tocHTML: String
     public var sections: [Section]
     public var summary: String
@@ -51,7 +53,7 @@ public struct Document: Sendable, Equatable {
     /// The columns `init(row:)` reads, for queries on `documents d`.
     static let columns = """
         d.id, d.uuid, d.locale, d.slug, d.title, d.parent_id, d.translation_of_id, d.current_revision_id,
-        d.redirect_to_id, d.deleted_at, d.delete_reason, d.rendered_html, d.toc_html, d.sections_json,
+        d.redirect_to_id, d.deleted_at, d.delete_reason, d.rendered_html, d.sidebar_html, d.toc_html, d.sections_json,
         d.summary, d.etag, d.created_at, d.modified_at
         """
 
@@ -68,6 +70,7 @@ public struct Document: Sendable, Equatable {
         deletedAt = try row.decode(column: "deleted_at", as: Int?.self)
         deleteReason = try row.decode(column: "delete_reason", as: String?.self)
         renderedHTML = try row.decode(column: "rendered_html", as: String.self)
+        sidebarHTML = try row.decode(column: "sidebar_html", as: String.self)
         tocHTML = try row.decode(column: "toc_html", as: String.self)
         let sectionsJSON = try row.decode(column: "sections_json", as: String.self)
         sections = (try? JSONDecoder().decode([Section].self, from: Data(sectionsJSON.utf8))) ?? []
@@ -78,12 +81,6 @@ public struct Document: Sendable, Equatable {
     }
 }
 
-public struct Section: Sendable, Equatable, Codable {
-    public var id: String
-    public var title: String
-    public var level: Int
-}
-
 public struct Revision: Sendable, Equatable {
     public var id: Int
     public var documentID: Int
@@ -91,6 +88,7 @@ public struct Revision: Sendable, Equatable {
     public var slug: String
     public var source: String
     public var format: String
+    public var metadata: PageMetadata
     public var tags: [String]
     public var reviewFlags: [ReviewFlag]
     public var comment: String
@@ -100,7 +98,7 @@ public struct Revision: Sendable, Equatable {
     public var createdAt: Int
 
     static let columns = """
-        r.id, r.document_id, r.title, r.slug, r.source, r.format, r.tags, r.review_flags, r.comment,
+        r.id, r.document_id, r.title, r.slug, r.source, r.format, r.metadata, r.tags, r.review_flags, r.comment,
         r.author_id, u.username AS author_name, r.based_on_id, r.created_at
         """
     static let from = "revisions r LEFT JOIN users u ON u.id = r.author_id"
@@ -112,6 +110,7 @@ public struct Revision: Sendable, Equatable {
         slug = try row.decode(column: "slug", as: String.self)
         source = try row.decode(column: "source", as: String.self)
         format = try row.decode(column: "format", as: String.self)
+        metadata = PageMetadata(json: try row.decode(column: "metadata", as: String.self))
         tags = Revision.decodeTags(try row.decode(column: "tags", as: String.self))
         reviewFlags = ReviewFlag.parse(try row.decode(column: "review_flags", as: String.self))
         comment = try row.decode(column: "comment", as: String.self)
@@ -127,6 +126,31 @@ public struct Revision: Sendable, Equatable {
 
     static func decodeTags(_ text: String) -> [String] {
         (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+}
+
+/// Page metadata from MDN front matter, kept with each revision for the macro engine and listings.
+public struct PageMetadata: Sendable, Equatable, Codable {
+    public var pageType: String?
+    public var browserCompat: [String] = []
+    public var specURLs: [String] = []
+    public var sidebar: String?
+    public var l10nSourceCommit: String?
+
+    public init(pageType: String? = nil, browserCompat: [String] = [], specURLs: [String] = [], sidebar: String? = nil,
+                l10nSourceCommit: String? = nil) {
+        self.pageType = pageType; self.browserCompat = browserCompat; self.specURLs = specURLs
+        self.sidebar = sidebar; self.l10nSourceCommit = l10nSourceCommit
+    }
+
+    init(json: String) {
+        self = (try? JSONDecoder().decode(PageMetadata.self, from: Data(json.utf8))) ?? PageMetadata()
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
 

@@ -18,7 +18,7 @@ public struct Views: Sendable {
     /// Renders `template` with `context`, then wraps it in the layout.
     func page(_ template: String, title: String, locale: String, session: AccountService.Session?,
               context: [String: Any]) -> String {
-        var context = context
+        var context = Self.droppingEmptyStrings(context)
         context["locale"] = locale
         let body = library.render(context, withTemplate: template) ?? "Template \(template) is missing."
         var layout: [String: Any] = [
@@ -33,6 +33,21 @@ public struct Views: Sendable {
             layout["csrf"] = session.csrfToken
         }
         return library.render(layout, withTemplate: "layout") ?? body
+    }
+
+    /// swift-mustache treats "" as true in `{{#x}}` sections; an absent key renders the same as
+    /// "" in `{{x}}`, so empty strings are dropped everywhere.
+    static func droppingEmptyStrings(_ context: [String: Any]) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for (key, value) in context {
+            switch value {
+            case let text as String where text.isEmpty: continue
+            case let nested as [String: Any]: result[key] = droppingEmptyStrings(nested)
+            case let list as [[String: Any]]: result[key] = list.map(droppingEmptyStrings)
+            default: result[key] = value
+            }
+        }
+        return result
     }
 
     static func userContext(_ user: User) -> [String: Any] {

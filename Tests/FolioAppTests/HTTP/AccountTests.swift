@@ -32,6 +32,17 @@ import Testing
                                                                        ("password", Site.password), ("next", "//evil.example")]))
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/")
+            for next in ["/\t/evil.example", "/\\evil.example", "https://evil.example", "/ok\n"] {
+                let fresh = try await browser.get("/users/login")
+                let freshToken = try #require(Browser.hidden("login_token", in: fresh.text))
+                let freshCookie = try #require(Browser.cookie(named: "folio_login_csrf", in: fresh))
+                let attempt = try await browser.request("/users/login", method: .post,
+                                                        headers: [.cookie: "folio_login_csrf=\(freshCookie)",
+                                                                  .contentType: "application/x-www-form-urlencoded"],
+                                                        body: Browser.encode([("login_token", freshToken), ("username", "carol"),
+                                                                              ("password", Site.password), ("next", next)]))
+                #expect(attempt.headers[.location] == "/", "next=\(next.debugDescription)")
+            }
             let setCookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("folio_session=") })
             #expect(setCookie.contains("HttpOnly"))
             #expect(setCookie.contains("SameSite=Lax"))

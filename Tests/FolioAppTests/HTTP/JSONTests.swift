@@ -45,7 +45,9 @@ import Testing
             #expect(response.text.contains("Document does not exist."))
 
             response = try await site.anonymous.get("/en-US/docs/Web$toc")
-            #expect(response.text == "<ol><li class=\"toc-h2\"><a href=\"#A\">Alpha</a></li><li class=\"toc-h3\"><a href=\"#Beta_more\">Beta &amp; more</a></li></ol>")
+            #expect(response.text.hasPrefix("<ol>"))
+            #expect(response.text.contains("href=\"#A\">Alpha</a>"))
+            #expect(response.text.contains("href=\"#Beta_more\">Beta &amp; more</a>"))
         }
     }
 }

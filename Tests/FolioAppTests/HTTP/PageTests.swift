@@ -16,10 +16,10 @@ import Testing
             #expect(response.headers[.vary] == "Accept-Encoding")
             #expect(response.headers[.cacheControl]?.hasPrefix("public") == true)
             #expect(response.headers[.lastModified] != nil)
-            // Stored markup is shown escaped until the sanitizer exists.
-            #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-            #expect(!response.text.contains("<script>alert"))
-            #expect(response.text.contains("<a href=\"#Intro\">Intro</a>"))
+            // Stored markup is sanitized: the script is gone, the heading kept with its id.
+            #expect(!response.text.contains("alert(1)"))
+            #expect(response.text.contains("<h2 id=\"Intro\">Intro</h2>"))
+            #expect(response.text.contains("href=\"#Intro\""))
             let etag = try #require(response.headers[.eTag])
             let notModified = try await site.anonymous.get("/en-US/docs/Web", headers: [.ifNoneMatch: etag])
             #expect(notModified.status == .notModified)
@@ -28,7 +28,8 @@ import Testing
             #expect(head.status == .ok)
             #expect(head.body.readableBytes == 0)
             let raw = try await site.anonymous.get("/en-US/docs/Web?raw")
-            #expect(raw.text.hasPrefix("<pre class=\"source-escaped\">"))
+            #expect(raw.text.hasPrefix("<h2 id=\"Intro\">"))
+            #expect(!raw.text.contains("<script"))
         }
     }
 

@@ -44,6 +44,9 @@ import Testing
 
             response = try await browser.get("/en-US/docs/web")   // case-insensitive lookup
             #expect(response.status == .ok)
+
+            response = try await browser.get("/%65n-us/docs/Web")  // a percent-encoded locale
+            #expect(response.headers[.location] == "/en-US/docs/Web")
         }
     }
 
@@ -64,6 +67,10 @@ import Testing
             response = try await site.anonymous.get("/en-US/docs/Missing$frobnicate")
             #expect(response.status == .notFound)
             #expect(try await site.anonymous.get("/healthz").text == "ok")
+            // Huge page numbers are clamped, not overflowed.
+            #expect(try await site.anonymous.get("/en-US/docs/all?page=9223372036854775807").status == .ok)
+            try await site.page("Web")
+            #expect(try await site.anonymous.get("/en-US/docs/Web$history?page=9223372036854775807").status == .notFound)
         }
     }
 }

@@ -70,7 +70,7 @@ import Testing
             let reloaded = try #require(try await services.database.read { try await DocumentStore.find($0, id: document.id) })
             #expect(reloaded.currentRevisionID == second)
             #expect(reloaded.title == "Web 2")
-            #expect(reloaded.renderedHTML.contains("&lt;p&gt;Two&lt;/p&gt;"))
+            #expect(reloaded.renderedHTML.contains("<p>Two</p>"))
             #expect(reloaded.etag != document.etag)
 
             // A stale base revision is a conflict and writes nothing.

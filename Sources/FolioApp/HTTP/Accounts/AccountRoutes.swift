@@ -18,8 +18,9 @@ enum AccountRoutes {
 
     static func safeNext(_ next: String?) -> String {
         // Only paths on this site: never `//host` or a full URL.
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\r"),
-              !next.contains("\n") else { return "/" }
+        // Browsers drop tabs and newlines and read `\` as `/`, so any of those could turn a path into `//host`.
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+              !next.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }) else { return "/" }
         return next
     }
 

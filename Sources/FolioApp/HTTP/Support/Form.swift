@@ -18,8 +18,11 @@ public struct Form: Sendable {
         }
     }
 
+    /// Percent-decodes; NUL is refused (PostgreSQL cannot store it and no form needs it).
     private static func decode(_ text: Substring) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        guard let value = String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+              !value.contains("\u{0}") else { return nil }
+        return value
     }
 
     public subscript(_ name: String) -> String? { fields[name]?.first }

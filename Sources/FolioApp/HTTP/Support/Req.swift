@@ -35,8 +35,8 @@ struct Req: Sendable {
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw HTTPFailure(.contentTooLarge, "The request is larger than the \(services.config.maxBodyBytes)-byte limit. Nothing was saved.")
         }
-        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
-            throw HTTPFailure(.badRequest, "The request is not valid UTF-8 text. Nothing was saved.")
+        guard !buffer.readableBytesView.contains(0), let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw HTTPFailure(.badRequest, "The request is not valid UTF-8 text (or contains NUL characters). Nothing was saved.")
         }
         return text
     }

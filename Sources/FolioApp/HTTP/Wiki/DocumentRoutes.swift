@@ -72,8 +72,9 @@ enum DocumentRoutes {
         var context: [String: Any] = [
             "document": WikiRoutes.link(document),
             "content": document.renderedHTML,
-            "toc": document.sections.map { ["id": $0.id, "title": $0.title, "sub": $0.level > 2] },
-            "hasToc": !document.sections.isEmpty,
+            "toc": document.tocHTML,
+            "hasToc": !document.tocHTML.isEmpty,
+            "sidebar": document.sidebarHTML,
             "breadcrumbs": ancestors.map(WikiRoutes.link),
             "children": children.map(WikiRoutes.link),
             "tags": tags.map { ["name": $0, "path": "/\(document.locale)/docs/tag/" + URLPath.encodeSlug($0)] },

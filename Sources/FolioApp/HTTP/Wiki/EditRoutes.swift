@@ -10,6 +10,7 @@ enum EditRoutes {
         var title = ""
         var slug = ""
         var content = ""
+        var format = "html"
         var tags = ""
         var flags: [ReviewFlag] = []
         var comment = ""
@@ -22,6 +23,7 @@ enum EditRoutes {
             title = form.text("title").trimmingCharacters(in: .whitespacesAndNewlines)
             slug = form.text("slug").trimmingCharacters(in: .whitespacesAndNewlines)
             content = form.text("content")
+            format = form["format"] ?? "html"
             tags = form.text("tags")
             flags = form.all("review").compactMap(ReviewFlag.init(rawValue:))
             comment = form.text("comment").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -30,7 +32,8 @@ enum EditRoutes {
         }
 
         var draft: RevisionDraft {
-            RevisionDraft(title: title, source: content, tags: Tags.parse(tags), reviewFlags: flags, comment: comment)
+            RevisionDraft(title: title, source: content, format: format, tags: Tags.parse(tags), reviewFlags: flags,
+                          comment: comment)
         }
     }
 
@@ -45,10 +48,12 @@ enum EditRoutes {
             state.flags = [.technical, .editorial]   // Kuma's default for new pages
             if let id = state.translationOf, let original = try await req.services.database.read({
                 try await DocumentStore.find($0, id: id)
-            }), let revision = try await WikiRoutes.revision(req, id: original.currentRevisionID) {
+            }), !original.isDeleted, !original.isRedirect, original.locale == Locales.defaultLocale,
+               let revision = try await WikiRoutes.revision(req, id: original.currentRevisionID) {
                 state.title = original.title
                 state.slug = original.slug
                 state.content = revision.source
+                state.format = revision.format
                 state.tags = revision.tags.joined(separator: ", ")
             }
             return form(req, state, action: "/\(req.locale)/docs/new", isNew: true)
@@ -93,6 +98,7 @@ enum EditRoutes {
             var state = FormState()
             state.title = revision.title
             state.content = revision.source
+            state.format = revision.format
             state.tags = revision.tags.joined(separator: ", ")
             state.flags = revision.reviewFlags
             state.basedOn = revision.id
@@ -137,6 +143,8 @@ enum EditRoutes {
             "title": state.title,
             "slug": state.slug,
             "content": state.content,
+            "formats": PageRenderer.formats.map { ["name": $0, "label": $0 == "html" ? "HTML" : "Markdown",
+                                                   "selected": $0 == state.format] },
             "tags": state.tags,
             "comment": state.comment,
             "basedOn": state.basedOn.map(String.init) ?? "",
@@ -147,7 +155,8 @@ enum EditRoutes {
         ]
         if let document { context["document"] = WikiRoutes.link(document) }
         if preview {
-            let rendered = req.services.wiki.renderer.render(title: state.title, source: state.content, format: "html")
+            let rendered = req.services.wiki.renderer.render(title: state.title, source: state.content,
+                                                             format: PageRenderer.formats.contains(state.format) ? state.format : "html")
             context["preview"] = rendered.html
         }
         var status: HTTPResponse.Status = .ok

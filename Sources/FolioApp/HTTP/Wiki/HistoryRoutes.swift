@@ -10,7 +10,7 @@ enum HistoryRoutes {
     static func history(_ req: Req, slug: String) async throws -> Response {
         guard req.isGet else { throw HTTPFailure.methodNotAllowed }
         let document = try await WikiRoutes.live(req, slug: slug)
-        let page = max(1, req.query.int("page") ?? 1)
+        let page = min(max(1, req.query.int("page") ?? 1), 1_000_000)
         let (revisions, total) = try await req.services.database.read { sql in
             (try await DocumentStore.revisions(sql, documentID: document.id, limit: pageSize, offset: (page - 1) * pageSize),
              try await DocumentStore.revisionCount(sql, documentID: document.id))

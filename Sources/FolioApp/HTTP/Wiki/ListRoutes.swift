@@ -22,7 +22,7 @@ enum ListRoutes {
 
     static func list(_ req: Req, filter: DocumentStore.Filter) async throws -> Response {
         guard req.isGet else { throw HTTPFailure.methodNotAllowed }
-        let page = max(1, req.query.int("page") ?? 1)
+        let page = min(max(1, req.query.int("page") ?? 1), 1_000_000)
         let locale = req.locale
         let listing = try await req.services.database.read {
             try await DocumentStore.list($0, locale: locale, filter: filter, limit: pageSize, offset: (page - 1) * pageSize)

@@ -12,6 +12,7 @@ enum WriteAPI {
     struct Payload: Decodable {
         var title: String?
         var content: String
+        var format: String?
         var tags: TagList?
         var review_tags: [String]?
         var comment: String?
@@ -38,17 +39,20 @@ enum WriteAPI {
         let body = try await req.bodyText()
         let contentType = (req.request.headers[.contentType] ?? "").lowercased()
         var draft: RevisionDraft
+        var formatGiven = false, flagsGiven = false
         if contentType.hasPrefix("application/json") {
             let payload: Payload
             do { payload = try JSONDecoder().decode(Payload.self, from: Data(body.utf8)) } catch {
                 throw HTTPFailure(.badRequest, "The JSON body needs at least a \"content\" string.")
             }
-            draft = RevisionDraft(title: payload.title ?? "", source: payload.content,
+            formatGiven = payload.format != nil
+            flagsGiven = payload.review_tags != nil
+            draft = RevisionDraft(title: payload.title ?? "", source: payload.content, format: payload.format ?? "html",
                                   tags: Tags.parse((payload.tags?.values ?? []).joined(separator: ",")),
                                   reviewFlags: (payload.review_tags ?? []).compactMap(ReviewFlag.init(rawValue:)),
                                   comment: payload.comment ?? "")
         } else if contentType.hasPrefix("text/html") {
-            draft = RevisionDraft(title: element("title", in: body).map(PageRenderer.decodeBasicEntities) ?? "",
+            draft = RevisionDraft(title: element("title", in: body).map(decodeBasicEntities) ?? "",
                                   source: element("body", in: body) ?? body)
         } else {
             throw HTTPFailure(.unsupportedMediaType, "Send application/json or text/html.")
@@ -63,6 +67,8 @@ enum WriteAPI {
             }
             let revision = try await WikiRoutes.revision(req, id: existing.currentRevisionID)
             if draft.title.isEmpty { draft.title = existing.title }
+            if !formatGiven, let revision { draft.format = revision.format }
+            if !flagsGiven { draft.reviewFlags = revision?.reviewFlags ?? [] }   // only reviewers clear flags on purpose
             if draft.tags.isEmpty { draft.tags = revision?.tags ?? [] }
             let outcome = try await req.services.wiki.edit(documentID: existing.id, draft: draft,
                                                            basedOn: ifMatch == nil ? nil : existing.currentRevisionID,
@@ -112,6 +118,14 @@ enum WriteAPI {
         }
         token = token.trimmingCharacters(in: .whitespaces)
         return try await req.services.accounts.userForAPIToken(token)
+    }
+
+    /// Enough entity decoding for a `<title>`; the body goes through the real parser when rendered.
+    static func decodeBasicEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The inner HTML of the first `<name>` element (case-insensitive), if any.
