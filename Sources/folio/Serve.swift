@@ -21,6 +21,15 @@ struct Serve: AsyncParsableCommand {
                 say("Admin account created: username admin, password \(password) (shown once; change it after signing in)")
             }
             if outcome.demoPages > 0 { say("Seeded \(outcome.demoPages) demo pages.") }
+            // Pages rendered by an older pipeline are re-rendered in the background after an upgrade.
+            let stale = try await services.wiki.documentsToRender(all: false)
+            if !stale.isEmpty {
+                say("Re-rendering \(stale.count) pages from an older version in the background.")
+                Task {
+                    let (done, failures) = await services.wiki.rerender(stale)
+                    services.logger.info("re-render finished", metadata: ["rendered": "\(done)", "failed": "\(failures.count)"])
+                }
+            }
             let app = FolioApplication.make(services: services)
             do { try await app.runService() } catch {
                 await services.shutdown()

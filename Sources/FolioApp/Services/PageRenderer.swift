@@ -20,6 +20,8 @@ public struct RenderedPage: Sendable, Equatable {
 /// question) between sanitizing and post-processing, where missing links are marked.
 public struct PageRenderer: Sendable {
     public static let formats = ["html", "markdown"]
+    /// Bump when rendering changes, so stored pages are re-rendered (`folio render`, and at start).
+    public static let version = 2
 
     let policy: SanitizerPolicy
     let siteURL: String?

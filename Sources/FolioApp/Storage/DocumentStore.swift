@@ -157,16 +157,12 @@ enum DocumentStore {
     /// Points the document at a revision and stores what it renders to, with its tags.
     static func makeCurrent(_ sql: any SQLDatabase, documentID: Int, revisionID: Int, title: String,
                             tags: [String], rendered: RenderedPage) async throws {
-        let sectionsJSON = String(decoding: try JSONEncoder().encode(rendered.sections), as: UTF8.self)
-        let now = Clock.nowMillis()
         try await sql.raw("""
             UPDATE documents SET current_revision_id = \(bind: revisionID), title = \(bind: title),
-              rendered_html = \(bind: rendered.html), sidebar_html = \(bind: rendered.sidebarHTML),
-              toc_html = \(bind: rendered.tocHTML),
-              sections_json = \(bind: sectionsJSON), summary = \(bind: rendered.summary),
-              etag = \(bind: rendered.etag), rendered_at = \(bind: now), modified_at = \(bind: now)
+              modified_at = \(bind: Clock.nowMillis())
             WHERE id = \(bind: documentID)
             """).run()
+        try await storeRendering(sql, documentID: documentID, rendered: rendered)
         try await sql.raw("DELETE FROM document_tags WHERE document_id = \(bind: documentID)").run()
         for tag in tags {
             try await sql.raw("""
@@ -174,6 +170,18 @@ enum DocumentStore {
                 VALUES (\(bind: documentID), \(bind: tag), \(bind: tag.lowercased()))
                 """).run()
         }
+    }
+
+    /// Stores a rendering of the document's current revision.
+    static func storeRendering(_ sql: any SQLDatabase, documentID: Int, rendered: RenderedPage) async throws {
+        let sectionsJSON = String(decoding: try JSONEncoder().encode(rendered.sections), as: UTF8.self)
+        try await sql.raw("""
+            UPDATE documents SET rendered_html = \(bind: rendered.html), sidebar_html = \(bind: rendered.sidebarHTML),
+              toc_html = \(bind: rendered.tocHTML), sections_json = \(bind: sectionsJSON), summary = \(bind: rendered.summary),
+              etag = \(bind: rendered.etag), rendered_at = \(bind: Clock.nowMillis()),
+              render_version = \(bind: PageRenderer.version)
+            WHERE id = \(bind: documentID)
+            """).run()
     }
 
     /// Which of the given lower-cased `/<locale>/docs/<slug>` paths name a document (live or redirect).

@@ -83,6 +83,25 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func staleRenderingsAreFoundAndRefreshed(database: TestDatabase) async throws {
+        try await database.withServices { services async throws in
+            let wiki = services.wiki
+            let document = try await wiki.create(locale: "en-US", slug: "Web", draft: Self.draft, author: nil)
+            #expect(try await wiki.documentsToRender(all: false).isEmpty)
+            try await services.database.transaction { sql async throws in
+                try await sql.raw("UPDATE documents SET render_version = 0, rendered_html = 'old' WHERE id = \(bind: document.id)").run()
+            }
+            #expect(try await wiki.documentsToRender(all: false) == [document.id])
+            let (done, failures) = await wiki.rerender([document.id])
+            #expect(done == 1 && failures.isEmpty)
+            #expect(try await wiki.documentsToRender(all: false).isEmpty)
+            let reloaded = try await services.database.read { try await DocumentStore.find($0, id: document.id) }
+            #expect(reloaded?.renderedHTML.contains("Hello") == true)
+            #expect(try await DocumentStore.revisionCountFor(services, document.id) == 1)   // no new revision
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func failedTransactionLeavesNothingBehind(database: TestDatabase) async throws {
         try await database.withServices { services async throws in
             let document = try await services.wiki.create(locale: "en-US", slug: "Web", draft: Self.draft, author: nil)
@@ -190,5 +209,11 @@ import Testing
             try await accounts.revokeAPIKey(id: key.id)
             #expect(try await accounts.userForAPIToken(key.token) == nil)
         }
+    }
+}
+
+extension DocumentStore {
+    static func revisionCountFor(_ services: FolioServices, _ id: Int) async throws -> Int {
+        try await services.database.read { try await revisionCount($0, documentID: id) }
     }
 }

@@ -46,6 +46,7 @@ enum EditRoutes {
             state.slug = req.query["slug"] ?? req.query["parent"].map { $0 + "/" } ?? ""
             state.translationOf = req.query.int("translation_of")
             state.flags = [.technical, .editorial]   // Kuma's default for new pages
+            state.format = "markdown"                // MDN writes in Markdown since 2021
             if let id = state.translationOf, let original = try await req.services.database.read({
                 try await DocumentStore.find($0, id: id)
             }), !original.isDeleted, !original.isRedirect, original.locale == Locales.defaultLocale,

@@ -15,7 +15,7 @@ public struct Migrator: Sendable {
     static let all: [Migration] = [
         .m0001_createUsers, .m0002_createSessions, .m0003_createAPIKeys,
         .m0004_createDocuments, .m0005_createRevisions, .m0006_createDocumentTags,
-        .m0007_createDeletionLog, .m0008_addPageMetadata,
+        .m0007_createDeletionLog, .m0008_addPageMetadata, .m0009_addRenderVersion,
     ]
 
     let database: Database
