@@ -58,6 +58,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FolioWikiTests", dependencies: ["FolioWiki"]),
+        .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"]),
         .testTarget(
             name: "FolioAppTests",
             dependencies: [

@@ -9,6 +9,7 @@ enum DemoContent {
         var tags: [String]
         var html: String
         var translates: String? = nil
+        var format = "html"
     }
 
     static let pages: [Page] = [
@@ -52,24 +53,48 @@ enum DemoContent {
             <p>Start with the <a href="/en-US/docs/Web/CSS/color">color</a> property.</p>
             """),
         Page(locale: "en-US", slug: "Web/CSS/color", title: "color", tags: ["CSS", "CSS Property", "Reference"], html: """
-            <p>The <code>color</code> CSS property sets the foreground colour of an element's text and decorations.</p>
-            <h2 id="Syntax">Syntax</h2>
-            <pre>color: rebeccapurple;
+            The **`color`** CSS property sets the foreground colour of an element's text and decorations.
+
+            ## Syntax
+
+            ```css
+            color: rebeccapurple;
             color: #00ff00;
-            color: rgb(34 12 64 / 60%);</pre>
-            <h2 id="Values">Values</h2>
-            <p>Any <code>&lt;color&gt;</code> value, or one of the global keywords.</p>
-            """),
+            color: rgb(34 12 64 / 60%);
+            ```
+
+            ## Values
+
+            - `<color>`
+              - : Any colour value: a keyword, a hex code, or a function such as `rgb()`.
+            - `inherit`, `initial`, `revert`, `unset`
+              - : The global keywords.
+
+            > [!NOTE]
+            > Text needs enough contrast with its background to be readable; aim for a ratio of at least 4.5:1.
+
+            ## See also
+
+            - [CSS: Cascading Style Sheets](/en-US/docs/Web/CSS)
+            - [`background-color`](/en-US/docs/Web/CSS/background-color), not written yet
+            """, format: "markdown"),
         Page(locale: "en-US", slug: "Folio", title: "About Folio", tags: ["Folio"], html: """
             <p>Folio is the wiki these pages live in: every change is kept as a revision you can compare or revert.</p>
             """),
         Page(locale: "en-US", slug: "Folio/Getting_started", title: "Getting started with Folio", tags: ["Folio", "Guide"], html: """
-            <p>Sign in, open any page, and choose <em>Edit</em>. Write HTML, add a comment saying what you changed, and save.</p>
-            <h2 id="Creating_pages">Creating pages</h2>
-            <p>A new page lives below an existing one: its address is the parent's address plus a last segment, such as <code>Web/CSS/margin</code>.</p>
-            <h2 id="Reviews">Reviews</h2>
-            <p>Ask for a technical or editorial review with the check boxes in the editor; reviewers clear the flags when they are done.</p>
-            """),
+            Sign in, open any page, and choose **Edit**. Write Markdown (or HTML), add a comment saying what you changed, and save.
+
+            ## Creating pages
+
+            A new page lives below an existing one: its address is the parent's address plus a last segment, such as `Web/CSS/margin`.
+
+            ## Reviews
+
+            Ask for a technical or editorial review with the check boxes in the editor; reviewers clear the flags when they are done.
+
+            > [!WARNING]
+            > Every save is public at once. Use the **Preview** button to check your changes first.
+            """, format: "markdown"),
         Page(locale: "it", slug: "Web", title: "Tecnologie web per sviluppatori", tags: ["Landing", "Web"], html: """
             <p>Il web aperto è costruito da poche tecnologie fondamentali. Queste pagine le descrivono per chi scrive pagine e applicazioni web.</p>
             <h2 id="Tecnologie">Tecnologie</h2>
@@ -85,7 +110,7 @@ enum DemoContent {
     static func seed(_ wiki: WikiService, author: User?) async throws -> Int {
         var originals: [String: Int] = [:]
         for page in pages {
-            let draft = RevisionDraft(title: page.title, source: page.html + "\n", tags: page.tags,
+            let draft = RevisionDraft(title: page.title, source: page.html + "\n", format: page.format, tags: page.tags,
                                       comment: "Demo content")
             let document = try await wiki.create(locale: page.locale, slug: page.slug, draft: draft, author: author,
                                                  translationOfID: page.translates.flatMap { originals[$0] })
