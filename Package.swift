@@ -27,6 +27,12 @@ let package = Package(
         // Pure engines: Markdown (CommonMark + GFM + MDN extensions) and HTML (parser, sanitizer, post-processing).
         .target(name: "FolioMarkdown", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "FolioHTML"),
+        // The render pipeline: source → HTML → sanitize → post-process. Pure, so benchmarks and
+        // fuzzers build it without the app.
+        .target(
+            name: "FolioRender",
+            dependencies: ["FolioMarkdown", "FolioHTML", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The application: storage, HTTP, views, services.
         .target(
             name: "FolioApp",
@@ -34,6 +40,7 @@ let package = Package(
                 "FolioWiki",
                 "FolioMarkdown",
                 "FolioHTML",
+                "FolioRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -57,8 +64,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift run -c release folio-bench FOLDER`: rendering throughput over real pages.
+        .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown"]),
         .testTarget(name: "FolioWikiTests", dependencies: ["FolioWiki"]),
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"]),
+        .testTarget(name: "FolioHTMLTests", dependencies: ["FolioHTML"]),
         .testTarget(
             name: "FolioAppTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import FolioRender
 import FolioHTML
 import Logging
 

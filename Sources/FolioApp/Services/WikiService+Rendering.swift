@@ -1,4 +1,5 @@
 import Foundation
+import FolioRender
 import SQLKit
 
 /// Re-rendering stored pages when the pipeline changes (pages are never rendered on view).
@@ -26,7 +27,7 @@ extension WikiService {
             let rows = all
                 ? try await sql.raw("SELECT id FROM documents WHERE redirect_to_id IS NULL ORDER BY id").all()
                 : try await sql.raw("""
-                    SELECT id FROM documents WHERE redirect_to_id IS NULL AND render_version < \\(bind: PageRenderer.version)
+                    SELECT id FROM documents WHERE redirect_to_id IS NULL AND render_version < \(bind: PageRenderer.version)
                     ORDER BY id
                     """).all()
             return try rows.map { try $0.decode(column: "id", as: Int.self) }

@@ -1,4 +1,5 @@
 import Foundation
+import FolioRender
 import FolioWiki
 import SQLKit
 

@@ -2,7 +2,6 @@ import Crypto
 import Foundation
 import FolioHTML
 import FolioMarkdown
-import FolioWiki
 
 /// What a revision renders to; stored on the document so page views never render.
 public struct RenderedPage: Sendable, Equatable {

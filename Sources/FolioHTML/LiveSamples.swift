@@ -1,0 +1,127 @@
+import Foundation
+
+/// Kuma's Extractor.code_sample for every sample id at once.
+///
+/// A sample named X is the code of `pre` blocks inside section X: the element with id X,
+/// or, for a heading, its implicit section. A block's language comes from `brush: html|css|js`
+/// (also "html;" style classes, Kuma's `pre[class*="X;"]`), a bare `html`/`css`/`js` class,
+/// or `language-*` on the pre or its <code>. MDN Markdown's `live-sample___Y` class assigns
+/// a block to sample Y only, wherever it is. Only ids with some code get a sample.
+///
+/// Blocks are located by pre-order index ranges, so the work is linear in the document plus
+/// the size of the result.
+enum LiveSamples {
+    enum Lang { case html, css, js }
+
+    struct Block { let index: Int; let lang: Lang; let code: String; let explicitID: String? }
+
+    static func extract(_ root: HTMLNode) -> [String: LiveSample] {
+        // Pre-order index, subtree end and index-in-parent for every node (scratch fields).
+        var order: [HTMLNode] = []
+        enum Step { case enter(HTMLNode), exit(HTMLNode) }
+        var stack: [Step] = []
+        func pushChildren(of n: HTMLNode) {
+            let children = n.children
+            var k = children.count - 1
+            while k >= 0 {
+                children[k].scratchPosition = k
+                stack.append(.enter(children[k]))
+                k -= 1
+            }
+        }
+        pushChildren(of: root)
+        while let s = stack.popLast() {
+            switch s {
+            case .enter(let n):
+                n.scratchOrder = order.count
+                order.append(n)
+                stack.append(.exit(n))
+                pushChildren(of: n)
+            case .exit(let n):
+                n.scratchEnd = order.count
+            }
+        }
+
+        var blocks: [Block] = []
+        for (i, n) in order.enumerated() where n.isHTML("pre") {
+            var classes = n.attribute("class") ?? ""
+            if let code = n.children.first(where: { $0.isHTML("code") }), let c = code.attribute("class") { classes += " " + c }
+            guard let (lang, explicit) = classify(classes) else { continue }
+            let code = n.textContent.replacingOccurrences(of: "\u{A0}", with: " ")
+            blocks.append(Block(index: i, lang: lang, code: code, explicitID: explicit))
+        }
+        guard !blocks.isEmpty else { return [:] }
+
+        // Block positions per sample id; code is concatenated in document order at the end.
+        var assigned: [String: [Int]] = [:]
+        for (k, b) in blocks.enumerated() { if let e = b.explicitID { assigned[e, default: []].append(k) } }
+
+        for n in order where n.kind == .element {
+            guard let id = n.attribute("id"), !id.isEmpty else { continue }
+            let lo: Int, hi: Int
+            if SectionExtraction.headingLevel(n) != nil {
+                let parts = SectionExtraction.implicitSection(of: n, position: n.scratchPosition)
+                guard let first = parts.first, let last = parts.last else { continue }
+                lo = first.scratchOrder; hi = last.scratchEnd
+            } else {
+                lo = n.scratchOrder + 1; hi = n.scratchEnd
+            }
+            // Binary search for the first block at or after lo.
+            var l = 0, r = blocks.count
+            while l < r { let m = (l + r) / 2; if blocks[m].index < lo { l = m + 1 } else { r = m } }
+            var k = l
+            while k < blocks.count, blocks[k].index < hi {
+                if blocks[k].explicitID == nil { assigned[id, default: []].append(k) }
+                k += 1
+            }
+        }
+
+        var result: [String: LiveSample] = [:]
+        for (id, positions) in assigned {
+            var s = LiveSample(id: id)
+            for k in positions.sorted() {
+                let b = blocks[k]
+                switch b.lang {
+                case .html: s.html += (s.html.isEmpty ? "" : "\n") + b.code
+                case .css: s.css += (s.css.isEmpty ? "" : "\n") + b.code
+                case .js: s.js += (s.js.isEmpty ? "" : "\n") + b.code
+                }
+            }
+            if !(s.html.isEmpty && s.css.isEmpty && s.js.isEmpty) { result[id] = s }
+        }
+        return result
+    }
+
+    static func classify(_ classAttr: String) -> (Lang, String?)? {
+        let lower = classAttr.lowercased()
+        var lang: Lang? = nil
+        var explicit: String? = nil
+        if let r = lower.range(of: "brush:") {
+            let rest = lower[r.upperBound...].drop(while: { $0 == " " })
+            lang = language(String(rest.prefix(while: { $0.isLetter })))
+        }
+        for tok in classAttr.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\t" || $0 == "\n" }) {
+            let t = String(tok)
+            if t.hasPrefix("live-sample___") {
+                let id = String(t.dropFirst("live-sample___".count))
+                if !id.isEmpty { explicit = id }
+                continue
+            }
+            if lang == nil {
+                let lt = t.lowercased()
+                lang = language(lt.hasPrefix("language-") ? String(lt.dropFirst(9)) : lt)
+            }
+        }
+        guard let lang else { return nil }
+        return (lang, explicit)
+    }
+
+    static func language(_ s: String) -> Lang? {
+        switch s {
+        case "html": return .html
+        case "css": return .css
+        case "js", "javascript": return .js
+        default: return nil
+        }
+    }
+}

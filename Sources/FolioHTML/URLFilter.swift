@@ -1,0 +1,110 @@
+import Foundation
+
+/// URL checks for URL-valued attributes and iframe sources.
+enum URLFilter {
+    /// Attributes whose value a browser may fetch or navigate to.
+    static let urlAttributes: Set<String> = [
+        "href", "src", "cite", "action", "formaction", "poster", "background", "longdesc",
+        "xlink:href", "data", "codebase", "classid", "dynsrc", "lowsrc", "usemap", "manifest",
+        "profile", "altimg", "ping", "srcset", "icon", "archive", "xml:base", "datasrc", "itemtype",
+    ]
+
+    /// Removes what browsers ignore when parsing a URL (leading/trailing C0 controls and
+    /// spaces, tabs and newlines anywhere) plus, conservatively, every other control, format
+    /// (zero-width) and whitespace character, so `java\u{0}script:` and `jav&#x09;ascript:`
+    /// are both seen as `javascript:`.
+    static func squeezed(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in value.unicodeScalars {
+            if s.value <= 0x20 || s.value == 0x7F { continue }
+            switch s.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: continue
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// The scheme of a URL, lower-cased, or nil for a relative URL. Anything before a ':'
+    /// that comes ahead of any '/', '?' or '#' counts as a scheme, even if it is not a
+    /// syntactically valid one: that errs on the side of rejecting.
+    static func scheme(of squeezedValue: String) -> String? {
+        for (idx, ch) in squeezedValue.enumerated() {
+            switch ch {
+            case "/", "?", "#": return nil
+            case ":": return idx == 0 ? nil : String(squeezedValue.prefix(idx)).lowercased()
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    static func isAllowed(_ value: String, attribute: String, element: String, policy: SanitizerPolicy) -> Bool {
+        // The tokenizer already decoded entities once; decoding again catches values that a
+        // second consumer (e.g. a templating step) might decode. Both forms must pass.
+        let candidates = [value, CharRef.decodeAll(value, inAttribute: true)]
+        for c in candidates {
+            let sq = squeezed(c)
+            guard let scheme = scheme(of: sq) else { continue }
+            if policy.allowedProtocols.contains(scheme) { continue }
+            if scheme == "data", policy.allowDataImages, element == "img", attribute == "src", isSafeDataImage(sq) {
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
+    static func isSafeDataImage(_ sq: String) -> Bool {
+        let lower = sq.lowercased()
+        let prefixes = ["data:image/png;base64,", "data:image/gif;base64,", "data:image/jpeg;base64,", "data:image/webp;base64,"]
+        guard let p = prefixes.first(where: { lower.hasPrefix($0) }) else { return false }
+        return lower.dropFirst(p.count).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" || $0 == "=") }
+    }
+
+    struct Parsed: Equatable { var scheme: String; var host: String; var port: String; var path: String }
+
+    /// Minimal parser for absolute http(s) URLs. Rejects (nil) anything unusual: userinfo,
+    /// backslashes, whitespace/controls, percent-encoded or dot-segment paths, so that only
+    /// plain `scheme://host[:port]/path` values can ever match an allowed prefix.
+    static func parseHTTP(_ s: String) -> Parsed? {
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        for u in trimmed.unicodeScalars where u.value <= 0x20 || u.value == 0x7F || u == "\\" { return nil }
+        let lower = trimmed.lowercased()
+        let scheme: String
+        if lower.hasPrefix("https://") { scheme = "https" } else if lower.hasPrefix("http://") { scheme = "http" } else { return nil }
+        let rest = trimmed.dropFirst(scheme.count + 3)
+        let authEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        let authority = rest[..<authEnd]
+        if authority.isEmpty || authority.contains("@") || authority.contains("%") { return nil }
+        var host = String(authority).lowercased()
+        var port = ""
+        if let colon = host.lastIndex(of: ":") {
+            port = String(host[host.index(after: colon)...])
+            host = String(host[..<colon])
+            if !port.allSatisfy(\.isNumber) { return nil }
+            if (scheme == "https" && port == "443") || (scheme == "http" && port == "80") { port = "" }
+        }
+        if host.hasSuffix(".") { host.removeLast() }
+        let afterAuth = rest[authEnd...]
+        let pathEnd = afterAuth.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? afterAuth.endIndex
+        var path = String(afterAuth[..<pathEnd])
+        if path.isEmpty { path = "/" }
+        let lp = path.lowercased()
+        if lp.contains("%2e") || lp.contains("%2f") || lp.contains("%5c") { return nil }
+        for seg in path.split(separator: "/", omittingEmptySubsequences: false) where seg == "." || seg == ".." { return nil }
+        return Parsed(scheme: scheme, host: host, port: port, path: path)
+    }
+
+    static func iframeSourceAllowed(_ src: String, hosts: [String]) -> Bool {
+        guard let u = parseHTTP(src) else { return false }
+        for prefix in hosts {
+            guard let p = parseHTTP(prefix) else { continue }
+            guard u.scheme == p.scheme, u.host == p.host, u.port == p.port else { continue }
+            if u.path.hasPrefix(p.path) { return true }
+            // "https://host/embed/" also admits exactly "https://host/embed".
+            if p.path.hasSuffix("/"), u.path == String(p.path.dropLast()) { return true }
+        }
+        return false
+    }
+}
