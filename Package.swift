@@ -66,6 +66,11 @@ let package = Package(
         ),
         // `swift run -c release folio-bench FOLDER`: rendering throughput over real pages.
         .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown"]),
+        // libFuzzer targets (scripts/fuzz builds them with -DFUZZING; a normal build makes replayers).
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzTokenizer", dependencies: ["FolioHTML", "FuzzSupport"]),
+        .executableTarget(name: "FuzzSanitizer", dependencies: ["FolioHTML", "FuzzSupport"]),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["FolioMarkdown", "FolioHTML", "FuzzSupport"]),
         .testTarget(name: "FolioWikiTests", dependencies: ["FolioWiki"]),
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"]),
         .testTarget(name: "FolioHTMLTests", dependencies: ["FolioHTML"]),

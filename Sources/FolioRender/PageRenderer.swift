@@ -30,12 +30,12 @@ public struct PageRenderer: Sendable {
         self.siteURL = siteURL
     }
 
-    /// Source → sanitized HTML. Markdown pages may carry front matter; it is not part of the body.
+    /// Source → sanitized HTML. Stored Markdown is a body only (the importer keeps front matter as
+    /// revision metadata), so a leading `---` here is a thematic break, not front matter.
     public func sanitizedHTML(source: String, format: String) -> String {
         let html: String
         if format == "markdown" {
-            let body = (try? MarkdownDocument.split(source).body) ?? source
-            html = Markdown.html(body, options: MarkdownOptions(gfm: true, mdn: true))
+            html = Markdown.html(source, options: MarkdownOptions(gfm: true, mdn: true))
         } else {
             html = source
         }

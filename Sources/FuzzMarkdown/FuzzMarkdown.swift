@@ -19,20 +19,10 @@ public func fuzzMarkdownEntry(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     return 0
 }
 #else
+import FuzzSupport
+
 @main struct ReplayMarkdown {
     static func main() throws { try replay(CommandLine.arguments.dropFirst(), fuzzMarkdown) }
 }
 #endif
 
-#if !FUZZING
-import Foundation
-
-/// Runs the target on each file named on the command line (to reproduce a crash).
-func replay(_ paths: ArraySlice<String>, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-    for path in paths {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        data.withUnsafeBytes { body($0) }
-        print("ok: \(path)")
-    }
-}
-#endif

@@ -21,20 +21,10 @@ public func fuzzSanitizerEntry(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
     return 0
 }
 #else
+import FuzzSupport
+
 @main struct ReplaySanitizer {
     static func main() throws { try replay(CommandLine.arguments.dropFirst(), fuzzSanitizer) }
 }
 #endif
 
-#if !FUZZING
-import Foundation
-
-/// Runs the target on each file named on the command line (to reproduce a crash).
-func replay(_ paths: ArraySlice<String>, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-    for path in paths {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        data.withUnsafeBytes { body($0) }
-        print("ok: \(path)")
-    }
-}
-#endif
