@@ -65,7 +65,7 @@ let package = Package(
             ]
         ),
         // `swift run -c release folio-bench FOLDER`: rendering throughput over real pages.
-        .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown"]),
+        .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown", "FolioHTML"]),
         // libFuzzer targets (scripts/fuzz builds them with -DFUZZING; a normal build makes replayers).
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzTokenizer", dependencies: ["FolioHTML", "FuzzSupport"]),

@@ -47,7 +47,7 @@ enum LinkAnnotation {
         guard href.hasPrefix("/"), !href.hasPrefix("//") else { return nil }
         var path = Substring(href)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
-        let decoded = String(path).removingPercentEncoding ?? String(path)
+        let decoded = path.contains("%") ? (String(path).removingPercentEncoding ?? String(path)) : String(path)
         if decoded.contains("$") { return nil }
         var segs = decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         while segs.count > 1, segs.last == "" { segs.removeLast() }

@@ -47,7 +47,9 @@ enum LiveSamples {
             var classes = n.attribute("class") ?? ""
             if let code = n.children.first(where: { $0.isHTML("code") }), let c = code.attribute("class") { classes += " " + c }
             guard let (lang, explicit) = classify(classes) else { continue }
-            let code = n.textContent.replacingOccurrences(of: "\u{A0}", with: " ")
+            var code = n.textContent
+            // Foundation's search is slow; most blocks have no U+00A0 (UTF-8 C2 A0) at all.
+            if code.utf8.contains(0xA0) { code = code.replacingOccurrences(of: "\u{A0}", with: " ") }
             blocks.append(Block(index: i, lang: lang, code: code, explicitID: explicit))
         }
         guard !blocks.isEmpty else { return [:] }

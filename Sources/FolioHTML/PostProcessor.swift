@@ -66,7 +66,10 @@ public enum PostProcessor {
     /// Lower-cased internal `/<locale>/docs/<slug>` paths linked from the HTML, unique, in
     /// document order, for an existence lookup before `process`.
     public static func wikiLinks(in html: String) -> [String] {
-        let root = HTMLParser.parseFragment(html)
+        wikiLinks(in: HTMLParser.parseFragment(html))
+    }
+
+    public static func wikiLinks(in root: HTMLNode) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for n in root.descendants where n.isHTML("a") {
@@ -78,7 +81,11 @@ public enum PostProcessor {
     }
 
     public static func process(_ html: String, options: PostProcessOptions = .init()) -> ProcessedHTML {
-        let root = HTMLParser.parseFragment(html)
+        process(HTMLParser.parseFragment(html), options: options)
+    }
+
+    /// Post-processes a tree (from `HTMLParser` or `Sanitizer.sanitizedTree`), modifying it.
+    public static func process(_ root: HTMLNode, options: PostProcessOptions = .init()) -> ProcessedHTML {
         // One walk collects what every pass needs (seven full walks showed up in profiles).
         var index = DocumentIndex(root)
         SectionIDs.inject(index.idCandidates, used: index.usedIDs)

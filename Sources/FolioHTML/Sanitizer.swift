@@ -15,12 +15,17 @@ import Foundation
 /// `<noscript>` title tricks), no text can turn into markup.
 public enum Sanitizer {
     public static func sanitize(_ html: String, policy: SanitizerPolicy = .kuma) -> String {
+        HTMLSerializer.serialize(sanitizedTree(html, policy: policy))
+    }
+
+    /// The sanitized tree itself, exactly as `sanitize`'s output would parse back, for callers
+    /// that go on working on a tree (post-processing) and need not serialize and re-parse.
+    public static func sanitizedTree(_ html: String, policy: SanitizerPolicy = .kuma) -> HTMLNode {
         let (cleaned, restructured) = cleanTree(HTMLParser.parseFragment(html), policy: policy)
-        let first = HTMLSerializer.serialize(cleaned)
         // If every element was kept, the tree is still exactly what the parser produced, and
         // parser output already round-trips; re-parsing would only cost time.
-        guard restructured else { return first }
-        return HTMLSerializer.serialize(HTMLParser.parseFragment(first))
+        guard restructured else { return cleaned }
+        return HTMLParser.parseFragment(HTMLSerializer.serialize(cleaned))
     }
 
     /// Removes everything not allowed from `root` (a tree from `HTMLParser`). The input tree

@@ -13,40 +13,43 @@ import Foundation
 /// - attribute names that could not survive a re-parse are skipped;
 /// - output stops after a <plaintext> element's content (it has no end tag).
 public enum HTMLSerializer {
+    // Output is built as UTF-8 bytes: appending Strings scalar by scalar was most of the
+    // render time (see folio-bench).
+
     public static func serialize(_ node: HTMLNode) -> String {
-        var out = ""
+        var out: [UInt8] = []
         switch node.kind {
         case .text: return escapeText(node.text)
         case .comment: return serializeComment(node.text)
-        case .fragment: serializeChildren(of: node, into: &out)
+        case .fragment: serializeNodes(node.children, parent: node, into: &out)
         case .element: serializeNodes([node], parent: node.parent, into: &out)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Serializes only the children of `node` (its "inner HTML").
     public static func serializeChildren(of node: HTMLNode, into out: inout String) {
-        serializeNodes(node.children, parent: node, into: &out)
+        out += innerHTML(node)
     }
 
     public static func innerHTML(_ node: HTMLNode) -> String {
-        var out = ""
-        serializeChildren(of: node, into: &out)
-        return out
+        var out: [UInt8] = []
+        serializeNodes(node.children, parent: node, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private enum Step { case open(HTMLNode, HTMLNode?), close(HTMLNode) }
 
-    private static func serializeNodes(_ nodes: [HTMLNode], parent: HTMLNode?, into out: inout String) {
+    private static func serializeNodes(_ nodes: [HTMLNode], parent: HTMLNode?, into out: inout [UInt8]) {
         var stack: [Step] = []
         var k = nodes.count - 1
         while k >= 0 { stack.append(.open(nodes[k], parent)); k -= 1 }
         while let step = stack.popLast() {
             switch step {
             case .close(let el):
-                out += "</"
-                out += el.name
-                out += ">"
+                out.append(0x3C); out.append(0x2F)   // "</"
+                out.append(contentsOf: el.name.utf8)
+                out.append(0x3E)
             case .open(let n, let parent):
                 switch n.kind {
                 case .text:
@@ -55,40 +58,40 @@ public enum HTMLSerializer {
                         if p.name == "plaintext" {
                             // Nothing can follow <plaintext>: no end tag exists, so stop here
                             // (a parsed tree never has content after it).
-                            out += n.text
+                            out.append(contentsOf: n.text.utf8)
                             return
                         }
                         if !containsEndTag(n.text, p.name) {
-                            out += n.text
+                            out.append(contentsOf: n.text.utf8)
                         } else {
-                            out += escapeText(n.text)
+                            appendEscaped(n.text, attribute: false, to: &out)
                         }
                     } else {
-                        out += escapeText(n.text)
+                        appendEscaped(n.text, attribute: false, to: &out)
                     }
                 case .comment:
-                    out += serializeComment(n.text)
+                    out.append(contentsOf: serializeComment(n.text).utf8)
                 case .fragment:
                     var k = n.children.count - 1
                     while k >= 0 { stack.append(.open(n.children[k], n)); k -= 1 }
                 case .element:
-                    out += "<"
-                    out += n.name
+                    out.append(0x3C)
+                    out.append(contentsOf: n.name.utf8)
                     for a in n.attributes where isSerializableAttributeName(a.name) {
-                        out += " "
-                        out += a.name
-                        out += "=\""
-                        out += escapeAttribute(a.value)
-                        out += "\""
+                        out.append(0x20)
+                        out.append(contentsOf: a.name.utf8)
+                        out.append(0x3D); out.append(0x22)   // ="
+                        appendEscaped(a.value, attribute: true, to: &out)
+                        out.append(0x22)
                     }
-                    out += ">"
+                    out.append(0x3E)
                     let children = n.children
                     if n.namespace == .html {
                         if voidElements.contains(n.name) { continue }
                         if n.name == "plaintext" && children.isEmpty { return }
                         if n.name == "pre" || n.name == "listing" || n.name == "textarea",
                            let first = children.first, first.kind == .text, first.text.hasPrefix("\n") {
-                            out += "\n"
+                            out.append(0x0A)
                         }
                     }
                     stack.append(.close(n))
@@ -117,40 +120,61 @@ public enum HTMLSerializer {
         return !name.dropFirst().contains("=")
     }
 
-    public static func escapeText(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\u{A0}": out += "&nbsp;"
-            case "\r": out += "&#13;"
-            case "\u{0}": out += "\u{FFFD}"   // U+0000 has no HTML representation
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+    public static func escapeText(_ s: String) -> String { escaped(s, attribute: false) }
+
+    public static func escapeAttribute(_ s: String) -> String { escaped(s, attribute: true) }
+
+    private static func escaped(_ s: String, attribute: Bool) -> String {
+        if !needsEscaping(s, attribute: attribute) { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        appendEscaped(s, attribute: attribute, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    public static func escapeAttribute(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\u{A0}": out += "&nbsp;"
-            case "\r": out += "&#13;"
-            case "\u{0}": out += "\u{FFFD}"   // U+0000 has no HTML representation
-            default: out.unicodeScalars.append(ch)
-            }
+    private static func needsEscaping(_ s: String, attribute: Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { buffer in
+            for b in buffer where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x0D || b == 0x00 || b == 0xC2
+                || (attribute && b == 0x22) { return true }
+            return false
         }
-        return out
     }
+
+    /// Text escapes `& < >`, attributes also `"`; U+00A0 becomes `&nbsp;`, CR `&#13;` (a literal
+    /// CR would turn into LF on re-parse) and U+0000, which HTML cannot carry, U+FFFD.
+    /// One pass over the UTF-8 bytes, copying unescaped runs whole.
+    private static func appendEscaped(_ s: String, attribute: Bool, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { buffer in
+            var runStart = 0, i = 0
+            let count = buffer.count
+            while i < count {
+                let b = buffer[i]
+                let replacement: [UInt8]
+                var width = 1
+                switch b {
+                case 0x26: replacement = amp
+                case 0x3C: replacement = lt
+                case 0x3E: replacement = gt
+                case 0x22 where attribute: replacement = quot
+                case 0x0D: replacement = cr
+                case 0x00: replacement = fffd
+                case 0xC2 where i + 1 < count && buffer[i + 1] == 0xA0: replacement = nbsp; width = 2
+                default: i += 1; continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i]))
+                out.append(contentsOf: replacement)
+                i += width
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<count]))
+        }
+    }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), cr = Array("&#13;".utf8), nbsp = Array("&nbsp;".utf8)
+    private static let fffd: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// Comment data that could end the comment early is defused by spacing out the dashes.
     static func serializeComment(_ data: String) -> String {

@@ -40,7 +40,8 @@ enum Summary {
     /// Text with `<`/`>` stripped, whitespace collapsed, spaces before `, ) .` removed,
     /// cut to 300 characters at a word boundary (with "…").
     static func plainText(_ el: HTMLNode) -> String {
-        var t = el.textContent.replacingOccurrences(of: "\u{A0}", with: " ")
+        var t = el.textContent
+        if t.utf8.contains(0xA0) { t = t.replacingOccurrences(of: "\u{A0}", with: " ") }
         t.removeAll { $0 == "<" || $0 == ">" }
         t = t.collapsedWhitespace
         for p in [",", ")", "."] { t = t.replacingOccurrences(of: " " + p, with: p) }

@@ -14,9 +14,12 @@ enum URLFilter {
     /// (zero-width) and whitespace character, so `java\u{0}script:` and `jav&#x09;ascript:`
     /// are both seen as `javascript:`.
     static func squeezed(_ value: String) -> String {
+        // Most URLs are printable ASCII: nothing to drop, and no Unicode property lookups.
+        if value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return value }
         var out = String.UnicodeScalarView()
         for s in value.unicodeScalars {
             if s.value <= 0x20 || s.value == 0x7F { continue }
+            if s.value < 0x80 { out.append(s); continue }
             switch s.properties.generalCategory {
             case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: continue
             default: out.append(s)

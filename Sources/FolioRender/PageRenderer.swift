@@ -15,8 +15,9 @@ public struct RenderedPage: Sendable, Equatable {
 
 /// The render pipeline: source (HTML or Markdown) → HTML → sanitize → post-process.
 ///
-/// Rendering is split in two so the caller can look up which linked wiki pages exist (a database
-/// question) between sanitizing and post-processing, where missing links are marked.
+/// Rendering is split in two (`prepare`, `finish`) so the caller can look up which linked wiki
+/// pages exist (a database question) between sanitizing and post-processing, where missing links
+/// are marked.
 public struct PageRenderer: Sendable {
     public static let formats = ["html", "markdown"]
     /// Bump when rendering changes, so stored pages are re-rendered (`folio render`, and at start).
@@ -30,26 +31,24 @@ public struct PageRenderer: Sendable {
         self.siteURL = siteURL
     }
 
-    /// Source → sanitized HTML. Stored Markdown is a body only (the importer keeps front matter as
-    /// revision metadata), so a leading `---` here is a thematic break, not front matter.
-    public func sanitizedHTML(source: String, format: String) -> String {
-        let html: String
-        if format == "markdown" {
-            html = Markdown.html(source, options: MarkdownOptions(gfm: true, mdn: true))
-        } else {
-            html = source
-        }
-        return Sanitizer.sanitize(html, policy: policy)
+    /// A page between sanitizing and post-processing: the sanitized tree and the wiki pages it
+    /// links to. Kept as a tree so the HTML is parsed once per render.
+    public struct Prepared {
+        let tree: HTMLNode
+        public let wikiLinks: [String]
     }
 
-    /// Internal `/<locale>/docs/<slug>` paths (lower-cased) that the sanitized HTML links to.
-    public func wikiLinks(in sanitized: String) -> [String] {
-        PostProcessor.wikiLinks(in: sanitized)
+    /// Source → sanitized tree. Stored Markdown is a body only (the importer keeps front matter
+    /// as revision metadata), so a leading `---` here is a thematic break, not front matter.
+    public func prepare(source: String, format: String) -> Prepared {
+        let html = format == "markdown" ? Markdown.html(source, options: MarkdownOptions(gfm: true, mdn: true)) : source
+        let tree = Sanitizer.sanitizedTree(html, policy: policy)
+        return Prepared(tree: tree, wikiLinks: PostProcessor.wikiLinks(in: tree))
     }
 
-    /// Sanitized HTML → the stored page. `existingPaths` (lower-cased) marks links to missing pages.
-    public func finish(title: String, sanitized: String, existingPaths: Set<String>?) -> RenderedPage {
-        let processed = PostProcessor.process(sanitized, options: PostProcessOptions(
+    /// Sanitized page → the stored page. `existingPaths` (lower-cased) marks links to missing pages.
+    public func finish(title: String, prepared: Prepared, existingPaths: Set<String>?) -> RenderedPage {
+        let processed = PostProcessor.process(prepared.tree, options: PostProcessOptions(
             tocDepth: 3, siteURL: siteURL, existingPaths: existingPaths))
         let digest = SHA256.hash(data: Data((title + "\u{0}" + processed.html + "\u{0}" + (processed.sidebarHTML ?? "")).utf8))
         return RenderedPage(html: processed.html, tocHTML: processed.tocHTML, sections: processed.sections,
@@ -59,6 +58,6 @@ public struct PageRenderer: Sendable {
 
     /// Renders without a link-existence lookup (previews, old revisions).
     public func render(title: String, source: String, format: String) -> RenderedPage {
-        finish(title: title, sanitized: sanitizedHTML(source: source, format: format), existingPaths: nil)
+        finish(title: title, prepared: prepare(source: source, format: format), existingPaths: nil)
     }
 }

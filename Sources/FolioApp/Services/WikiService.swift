@@ -165,9 +165,9 @@ public struct WikiService: Sendable {
 extension PageRenderer {
     /// Renders a draft inside a transaction, marking links to wiki pages that do not exist.
     func render(_ sql: any SQLDatabase, draft: RevisionDraft) async throws -> RenderedPage {
-        let sanitized = sanitizedHTML(source: draft.source, format: draft.format)
-        let links = wikiLinks(in: sanitized)
+        let prepared = prepare(source: draft.source, format: draft.format)
+        let links = prepared.wikiLinks
         let existing = links.isEmpty ? Set<String>() : try await DocumentStore.existingPaths(sql, among: links)
-        return finish(title: draft.title, sanitized: sanitized, existingPaths: existing)
+        return finish(title: draft.title, prepared: prepared, existingPaths: existing)
     }
 }
