@@ -276,8 +276,17 @@ struct TreeBuilder {
                 let cell = max(last(K.td), last(K.th))
                 if cell >= 0, cell > last(K.table) { popTo(cell) }
             case "thead", "tbody", "tfoot":
-                let sec = max(last(K.tr), last(K.td), last(K.th), last(K.thead), last(K.tbody), last(K.tfoot))
-                if sec >= 0, sec > last(K.table) { popTo(sec) }
+                // Close *every* open section, row and cell above the nearest table (the spec's
+                // cell → row → table-body chain), not just the innermost one: stopping at the
+                // innermost left e.g. <tbody> open around the new one (`<tbody><td><tbody>`),
+                // and on re-parse that nested start tag would close its parent instead. Each
+                // rule here must be idempotent: a re-parse replays it on the stack it left.
+                // Each pass pops at least one element, so this stays linear.
+                while true {
+                    let sec = max(last(K.tr), last(K.td), last(K.th), last(K.thead), last(K.tbody), last(K.tfoot))
+                    guard sec >= 0, sec > last(K.table) else { break }
+                    popTo(sec)
+                }
             case "a":
                 // Nested links are impossible; close the open one (stand-in for the adoption agency).
                 let a = last(K.a)
