@@ -80,7 +80,6 @@ actor ConnectionPool {
         for connection in connections { await connection.close() }
     }
 
-    var stats: (open: Int, idle: Int, waiting: Int) { (open, idle.count, waiters.count) }
 }
 
 /// Serializes SQLite writers in-process: SQLite allows one writer at a time, and letting

@@ -121,7 +121,6 @@ public final class Database: Sendable {
 
     public func shutdown() async { await pool.shutdown() }
 
-    var poolStats: (open: Int, idle: Int, waiting: Int) { get async { await pool.stats } }
 }
 
 private struct SQLitePooled: PooledConnection {
