@@ -27,6 +27,8 @@ let package = Package(
         // Pure engines: Markdown (CommonMark + GFM + MDN extensions) and HTML (parser, sanitizer, post-processing).
         .target(name: "FolioMarkdown", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "FolioHTML"),
+        // KumaScript-compatible macros: parser, registry, `MacroContext`, the built-in library.
+        .target(name: "FolioMacros", dependencies: ["FolioHTML", "FolioWiki"]),
         // The render pipeline: source → HTML → sanitize → post-process. Pure, so benchmarks and
         // fuzzers build it without the app.
         .target(
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "FolioWikiTests", dependencies: ["FolioWiki"]),
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"]),
         .testTarget(name: "FolioHTMLTests", dependencies: ["FolioHTML"]),
+        .testTarget(name: "FolioMacrosTests", dependencies: ["FolioMacros", "FolioHTML"]),
         .testTarget(
             name: "FolioAppTests",
             dependencies: [

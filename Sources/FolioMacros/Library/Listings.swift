@@ -1,0 +1,3 @@
+extension MacroRegistry {
+    static let listingMacros: [any Macro] = []
+}
