@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure wiki rules: locales, slugs, diff, escaping. No HTTP, no SQL.
@@ -33,7 +34,7 @@ let package = Package(
         // fuzzers build it without the app.
         .target(
             name: "FolioRender",
-            dependencies: ["FolioMarkdown", "FolioHTML", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FolioMarkdown", "FolioHTML", "FolioMacros", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The application: storage, HTTP, views, services.
         .target(
@@ -43,7 +44,9 @@ let package = Package(
                 "FolioMarkdown",
                 "FolioHTML",
                 "FolioRender",
+                "FolioMacros",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -67,7 +70,7 @@ let package = Package(
             ]
         ),
         // `swift run -c release folio-bench FOLDER`: rendering throughput over real pages.
-        .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown", "FolioHTML"]),
+        .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown", "FolioHTML", "FolioMacros"]),
         // libFuzzer targets (scripts/fuzz builds them with -DFUZZING; a normal build makes replayers).
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzTokenizer", dependencies: ["FolioHTML", "FuzzSupport"]),

@@ -68,7 +68,7 @@ enum KumaAllowlist {
             "a": ["href", "title"], "abbr": ["title"], "acronym": ["title"],
         ]
         a["*"] = ["lang"]
-        a["iframe"] = ["id", "src", "sandbox", "seamless", "frameborder", "width", "height", "class"]
+        a["iframe"] = ["id", "src", "sandbox", "seamless", "frameborder", "width", "height", "class", "title"]
         a["p"] = ["style", "class", "id", "align", "lang", "dir"]
         a["span"] = ["style", "class", "id", "title", "lang", "dir"]
         a["abbr"] = ["style", "class", "id", "title", "lang", "dir"]

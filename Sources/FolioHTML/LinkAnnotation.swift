@@ -3,7 +3,7 @@ import Foundation
 /// Kuma's LinkAnnotationFilter.
 enum LinkAnnotation {
     /// First slug segments that are wiki actions or listings, not documents.
-    static let skippedSlugs: Set<String> = ["new", "tag", "feeds", "templates", "needs-review"]
+    static let skippedSlugs: Set<String> = ["new", "tag", "feeds", "templates", "needs-review", "with-errors"]
 
     /// `anchors`: the document's <a> elements.
     static func annotate(_ anchors: [HTMLNode], siteURL: String?, existingPaths: Set<String>?) {

@@ -54,6 +54,8 @@ public enum L10n {
         "in-this-article": ["en-US": "In this article", "de": "In diesem Artikel", "es": "En este artículo",
                             "fr": "Dans cet article", "it": "In questo articolo", "ja": "この記事では", "ko": "이 기사에서는",
                             "pt-BR": "Neste artigo", "ru": "В этой статье", "zh-CN": "在本文中"],
+        "section": ["en-US": "section", "de": "Abschnitt", "es": "sección", "fr": "section", "it": "sezione",
+                    "ja": "セクション", "ko": "섹션", "pt-BR": "seção", "ru": "раздел", "zh-CN": "章节"],
         "not-available": ["en-US": "This information is not available on this site yet.",
                           "de": "Diese Information ist auf dieser Website noch nicht verfügbar.",
                           "es": "Esta información aún no está disponible en este sitio.",

@@ -118,6 +118,9 @@ public final class MacroContext {
     public let settings: MacroSettings
     public private(set) var dependencies: Set<Dependency> = []
     var wanted: Set<DataRequest> = []
+    /// Reads that found nothing fetched yet (counted per read, so every call that missed is
+    /// evaluated again, even when an earlier call already asked for the same data).
+    var misses = 0
     var results: [DataRequest: DataResult] = [:]
 
     public init(page: MacroPage, settings: MacroSettings = MacroSettings()) {
@@ -134,6 +137,7 @@ public final class MacroContext {
     private func lookup(_ request: DataRequest) -> DataResult? {
         if let result = results[request] { return result }
         wanted.insert(request)
+        misses += 1
         return nil
     }
 
@@ -206,5 +210,28 @@ public struct LinkTarget: Sendable, Equatable {
         case .missing:
             return ""   // post-processing marks links to missing pages (class "new", rel="nofollow")
         }
+    }
+}
+
+extension MacroContext {
+    /// Which of the given wiki paths (lower-cased `/<locale>/docs/<slug>`, as the post-processor
+    /// collects links) name existing pages. Each becomes a dependency, so creating a missing page
+    /// re-renders the pages that link to it.
+    public func existingPages(_ paths: [String], data: any MacroDataSource) async throws -> Set<String> {
+        var keyed: [(path: String, request: DataRequest)] = []
+        for path in paths.prefix(2000) {
+            let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
+            guard parts.count == 3, parts[1] == "docs", let locale = Locales.canonical(String(parts[0])) else { continue }
+            let slug = String(parts[2])
+            record(.page(locale: locale, slug: slug))
+            keyed.append((path, .page(locale: locale, key: Slug.key(slug))))
+        }
+        let missing = Set(keyed.map(\.request)).filter { results[$0] == nil }
+        if !missing.isEmpty { add(try await data.fetch(Array(missing))) }
+        var found = Set<String>()
+        for (path, request) in keyed {
+            if case .page(let info)? = results[request], info != nil { found.insert(path) }
+        }
+        return found
     }
 }

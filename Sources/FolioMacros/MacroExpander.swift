@@ -59,9 +59,9 @@ public struct MacroExpander: Sendable {
             var waiting: [Int] = []
             for i in pending {
                 if let deadline, clock.now > deadline { throw RenderBudgetExceeded() }
-                let before = context.wanted.count
+                let before = context.misses
                 outputs[i] = evaluate(calls[i], context)
-                if context.wanted.count > before { waiting.append(i) }
+                if context.misses > before { waiting.append(i) }
             }
             guard !context.wanted.isEmpty, round + 1 < Self.maxRounds else { break }
             context.add(try await data.fetch(Array(context.wanted)))

@@ -97,6 +97,8 @@ private struct Scanner {
             if current == 0x29 { position += 1 } else {
                 while true {
                     skipSpace()
+                    // KumaScript accepted empty arguments (`{{Foo("a", , 3)}}`): they are null.
+                    if current == 0x2C { arguments.append(.null); position += 1; continue }
                     guard let value = value(depth: 0) else {
                         return .malformed(name, "cannot read argument \(arguments.count + 1)")
                     }
@@ -161,13 +163,27 @@ private struct Scanner {
         return .number(value, literal: literal)
     }
 
+    /// Whether the text after a quote at `position` can end an argument or a JSON value.
+    func closesArgument() -> Bool {
+        var i = position
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+        guard i < bytes.count else { return true }
+        switch bytes[i] {
+        case 0x2C, 0x29, 0x3A, 0x7D, 0x5D: return true   // , ) : } ]
+        default: return false
+        }
+    }
+
     /// A quoted string with JavaScript-style backslash escapes.
     mutating func string(quote: UInt8) -> String? {
         position += 1
         var out: [UInt8] = []
         while let c = current {
             position += 1
-            if c == quote { return String(decoding: out, as: UTF8.self) }
+            // A quote ends the string only where an argument can end (`,` or `)` next, after
+            // spaces): MDN content has calls like ('l'attributo title', 150) that KumaScript
+            // rejected but whose meaning is plain.
+            if c == quote, closesArgument() { return String(decoding: out, as: UTF8.self) }
             if c == 0x5C, let next = current {
                 position += 1
                 switch next {

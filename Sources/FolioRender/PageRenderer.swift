@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import FolioHTML
+import FolioMacros
 import FolioMarkdown
 
 /// What a revision renders to; stored on the document so page views never render.
@@ -11,53 +12,89 @@ public struct RenderedPage: Sendable, Equatable {
     public var summary: String
     public var sidebarHTML: String
     public var etag: String
+    /// Macros that could not be expanded (shown to editors, listed at `/docs/with-errors`).
+    public var errors: [MacroError] = []
+    /// What the rendering read: pages, subpage lists, macros, data (sorted).
+    public var dependencies: [Dependency] = []
 }
 
-/// The render pipeline: source (HTML or Markdown) → HTML → sanitize → post-process.
+/// The render pipeline: source (HTML or Markdown) → HTML → macros → sanitize → post-process.
 ///
-/// Rendering is split in two (`prepare`, `finish`) so the caller can look up which linked wiki
-/// pages exist (a database question) between sanitizing and post-processing, where missing links
-/// are marked.
+/// Macros read other pages through a `MacroDataSource` (the app's database, inside the render's
+/// transaction); links to wiki pages are checked through the same source so missing ones are
+/// marked, and every page looked at becomes a dependency.
 public struct PageRenderer: Sendable {
     public static let formats = ["html", "markdown"]
     /// Bump when rendering changes, so stored pages are re-rendered (`folio render`, and at start).
-    public static let version = 2
+    public static let version = 3
 
     let policy: SanitizerPolicy
     let siteURL: String?
+    public let settings: MacroSettings
+    let expander: MacroExpander
 
-    public init(policy: SanitizerPolicy = .kuma, siteURL: String? = nil) {
+    public init(policy: SanitizerPolicy = .kuma, siteURL: String? = nil, settings: MacroSettings = MacroSettings(),
+                registry: MacroRegistry = .builtIn) {
         self.policy = policy
         self.siteURL = siteURL
+        self.settings = settings
+        self.expander = MacroExpander(registry: registry)
     }
 
-    /// A page between sanitizing and post-processing: the sanitized tree and the wiki pages it
-    /// links to. Kept as a tree so the HTML is parsed once per render.
-    public struct Prepared {
-        let tree: HTMLNode
-        public let wikiLinks: [String]
-    }
-
-    /// Source → sanitized tree. Stored Markdown is a body only (the importer keeps front matter
-    /// as revision metadata), so a leading `---` here is a thematic break, not front matter.
-    public func prepare(source: String, format: String) -> Prepared {
+    /// Renders a page with its macros. Throws `RenderBudgetExceeded` after `deadline`, and
+    /// whatever the data source throws.
+    public func render(title: String, source: String, format: String, page: MacroPage, data: any MacroDataSource,
+                       deadline: ContinuousClock.Instant? = nil) async throws -> RenderedPage {
         let html = format == "markdown" ? Markdown.html(source, options: MarkdownOptions(gfm: true, mdn: true)) : source
-        let tree = Sanitizer.sanitizedTree(html, policy: policy)
-        return Prepared(tree: tree, wikiLinks: PostProcessor.wikiLinks(in: tree))
+        var tree = HTMLParser.parseFragment(html)
+        let context = MacroContext(page: page, settings: settings)
+        var errors: [MacroError] = []
+        if let sidebar = page.sidebar, !sidebar.isEmpty {
+            errors += addSidebar(sidebar, to: tree)
+        }
+        let expanded = expander.hasCalls(tree)
+        if expanded {
+            errors += try await expander.expand(tree, context: context, data: data, source: source, deadline: deadline)
+            // Spliced output may nest in ways the parser would not build; sanitizing from the
+            // serialized form keeps the stored HTML a parser fixpoint, like pages without macros.
+            tree = Sanitizer.sanitizedTree(HTMLSerializer.serialize(tree), policy: policy)
+        } else {
+            tree = Sanitizer.sanitizedTree(parsed: tree, policy: policy)
+        }
+        let existing = try await context.existingPages(PostProcessor.wikiLinks(in: tree), data: data)
+        var rendered = finish(title: title, tree: tree, existingPaths: existing)
+        rendered.errors = errors
+        rendered.dependencies = context.dependencies.sorted()
+        return rendered
     }
 
-    /// Sanitized page → the stored page. `existingPaths` (lower-cased) marks links to missing pages.
-    public func finish(title: String, prepared: Prepared, existingPaths: Set<String>?) -> RenderedPage {
-        let processed = PostProcessor.process(prepared.tree, options: PostProcessOptions(
+    /// Renders without data: macros are expanded as if no other page existed (previews of
+    /// pages without a database, tests, benchmarks of the pure pipeline).
+    public func render(title: String, source: String, format: String) -> RenderedPage {
+        let html = format == "markdown" ? Markdown.html(source, options: MarkdownOptions(gfm: true, mdn: true)) : source
+        return finish(title: title, tree: Sanitizer.sanitizedTree(html, policy: policy), existingPaths: nil)
+    }
+
+    /// Front matter `sidebar: cssref` means the page shows that sidebar macro's output; the call
+    /// is added at the top, where the post-processor lifts its `Quick_Links` section out.
+    private func addSidebar(_ name: String, to tree: HTMLNode) -> [MacroError] {
+        let registry = expander.registry
+        guard let macro = registry.macro(named: name) ?? registry.macro(named: name + "sidebar") else {
+            return [MacroError(kind: .unknownMacro, macro: name, arguments: [], message: "unknown sidebar “\(name)” in the front matter",
+                               line: nil, raw: "sidebar: " + name)]
+        }
+        let paragraph = HTMLNode.element("p")
+        paragraph.appendChild(.textNode("{{" + macro.name + "}}"))
+        tree.insertChild(paragraph, at: 0)
+        return []
+    }
+
+    func finish(title: String, tree: HTMLNode, existingPaths: Set<String>?) -> RenderedPage {
+        let processed = PostProcessor.process(tree, options: PostProcessOptions(
             tocDepth: 3, siteURL: siteURL, existingPaths: existingPaths))
         let digest = SHA256.hash(data: Data((title + "\u{0}" + processed.html + "\u{0}" + (processed.sidebarHTML ?? "")).utf8))
         return RenderedPage(html: processed.html, tocHTML: processed.tocHTML, sections: processed.sections,
                             summary: processed.summary, sidebarHTML: processed.sidebarHTML ?? "",
                             etag: digest.prefix(16).map { String(format: "%02x", $0) }.joined())
-    }
-
-    /// Renders without a link-existence lookup (previews, old revisions).
-    public func render(title: String, source: String, format: String) -> RenderedPage {
-        finish(title: title, prepared: prepare(source: source, format: format), existingPaths: nil)
     }
 }

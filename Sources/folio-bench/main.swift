@@ -1,53 +1,87 @@
-// Rendering benchmark: every index.md / index.html below a folder goes through the page render
-// pipeline (Markdown → HTML → sanitize → post-process) on one core.
-//   swift run -c release folio-bench ../shared/data/mdn-content [--passes N]
+// Rendering benchmark over every index.md / index.html below a folder (release build):
+//   swift run -c release folio-bench ../shared/data/mdn-content [--passes N] [--workers N]
+// 1. The content pipeline alone (Markdown → HTML → sanitize → post-process), one core, macros
+//    left as text: pages/s, median/p99 and time by stage.
+// 2. Full renders with macros (in-memory page data built from the corpus; CSS data from
+//    ../shared/data/mdn-data when present), on `--workers` cores (default 2): pages/s, median/p99,
+//    macro error counts and the five slowest pages.
 import FolioHTML
+import FolioMacros
 import FolioMarkdown
 import FolioRender
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let folder = arguments.first, !folder.hasPrefix("-") else {
-    FileHandle.standardError.write(Data("usage: folio-bench FOLDER [--passes N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: folio-bench FOLDER [--passes N] [--workers N]\n".utf8))
     exit(2)
 }
-var passes = 4
-if let index = arguments.firstIndex(of: "--passes"), index + 1 < arguments.count, let n = Int(arguments[index + 1]), n >= 2 {
-    passes = n
+func option(_ name: String, _ fallback: Int, minimum: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let n = Int(arguments[index + 1]), n >= minimum else {
+        return fallback
+    }
+    return n
+}
+let passes = option("--passes", 4, minimum: 2)
+let workers = option("--workers", 2, minimum: 1)
+
+struct Page: Sendable {
+    var title: String
+    var source: String
+    var format: String
+    var macroPage: MacroPage
 }
 
 guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
     FileHandle.standardError.write(Data("error: cannot read \(folder)\n".utf8))
     exit(1)
 }
-var pages: [(title: String, source: String, format: String)] = []
+var pages: [Page] = []
 while let relative = enumerator.nextObject() as? String {
     let name = (relative as NSString).lastPathComponent
     guard name == "index.md" || name == "index.html",
           let text = try? String(contentsOfFile: folder + "/" + relative, encoding: .utf8) else { continue }
     let split = try? MarkdownDocument.split(text)
-    pages.append((split?.frontMatter?.title ?? relative, split?.body ?? text, name == "index.md" ? "markdown" : "html"))
+    let front = split?.frontMatter
+    let first = relative.split(separator: "/").first.map(String.init) ?? "en-us"
+    let locale = first.lowercased() == "en-us" ? "en-US" : (first.count <= 3 ? first : "en-US")
+    let slug = front?.slug ?? (relative as NSString).deletingLastPathComponent
+    let title = front?.title ?? relative
+    pages.append(Page(title: title, source: split?.body ?? text, format: name == "index.md" ? "markdown" : "html",
+                      macroPage: MacroPage(locale: locale, slug: slug, title: title, tags: front?.tags ?? [],
+                                           pageType: front?.pageType, browserCompat: front?.browserCompat ?? [],
+                                           specURLs: front?.specURLs ?? [], sidebar: front?.sidebar, revisionID: 1)))
 }
 guard !pages.isEmpty else {
     FileHandle.standardError.write(Data("error: no index.md or index.html below \(folder)\n".utf8))
     exit(1)
 }
 
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+func percentiles(_ timings: [Double]) -> (median: Double, p99: Double, max: Double) {
+    let sorted = timings.sorted()
+    return (sorted[sorted.count / 2], sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))], sorted.last ?? 0)
+}
+
+// MARK: 1. The content pipeline, one core
+
 let renderer = PageRenderer()
 let clock = ContinuousClock()
 var timings: [Double] = []
 var bytes = 0
+var summaries: [String: String] = [:]
 for pass in 0..<passes {   // the first pass warms up and is not counted
     for page in pages {
         let start = clock.now
         let rendered = renderer.render(title: page.title, source: page.source, format: page.format)
         let elapsed = clock.now - start
-        guard pass > 0 else { continue }
-        timings.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        guard pass > 0 else { summaries[page.macroPage.path] = rendered.summary; continue }
+        timings.append(milliseconds(elapsed))
         bytes += rendered.html.utf8.count
     }
 }
-// Where the time goes: each stage alone over one pass.
 var stage: [String: Double] = ["markdown": 0, "sanitize": 0, "post-process": 0]
 for page in pages {
     var start = clock.now
@@ -60,16 +94,68 @@ for page in pages {
     _ = PostProcessor.process(clean)
     stage["post-process", default: 0] += milliseconds(clock.now - start)
 }
-
-func milliseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-}
-
-timings.sort()
-let total = timings.reduce(0, +)
-let median = timings[timings.count / 2]
-let p99 = timings[min(timings.count - 1, Int(Double(timings.count) * 0.99))]
-print(String(format: "%d pages × %d passes: %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms (%.1f MB of HTML per pass)",
-             pages.count, passes - 1, Double(timings.count) / (total / 1000), median, p99, timings.last ?? 0,
+var stats = percentiles(timings)
+print(String(format: "pipeline (no macros, 1 core): %d pages × %d passes: %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms (%.1f MB of HTML per pass)",
+             pages.count, passes - 1, Double(timings.count) / (timings.reduce(0, +) / 1000), stats.median, stats.p99, stats.max,
              Double(bytes) / Double(passes - 1) / 1e6))
 print("one pass by stage: " + stage.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f ms", $0.key, $0.value) }.joined(separator: ", "))
+
+// MARK: 2. Full renders with macros, `workers` cores
+
+var cssData: CSSData? = nil
+for candidate in [folder + "/../mdn-data", "../shared/data/mdn-data"] where cssData == nil {
+    cssData = try? CSSData.load(folder: candidate)
+}
+let data = InMemoryMacroData(pages: pages.map {
+    PageInfo(locale: $0.macroPage.locale, slug: $0.macroPage.slug, title: $0.title, summary: summaries[$0.macroPage.path] ?? "",
+             tags: $0.macroPage.tags, pageType: $0.macroPage.pageType)
+}, cssData: cssData)
+let macroRenderer = PageRenderer(policy: SanitizerPolicy.kuma.with(iframeHosts: [
+    "https://www.youtube-nocookie.com/embed/", MacroSettings().samplesOrigin + "/", MacroSettings().interactiveExamplesURL + "/",
+    MacroSettings().githubSamplesURL + "/"]))
+
+struct Result: Sendable { var index: Int; var milliseconds: Double; var errors: [MacroError] }
+let allPages = pages
+func renderAll() async -> (results: [Result], seconds: Double) {
+    let start = ContinuousClock.now
+    let results = await withTaskGroup(of: [Result].self) { group in
+        for worker in 0..<workers {
+            group.addTask {
+                var out: [Result] = []
+                for index in stride(from: worker, to: allPages.count, by: workers) {
+                    let page = allPages[index]
+                    let begin = ContinuousClock.now
+                    let rendered = try? await macroRenderer.render(title: page.title, source: page.source, format: page.format,
+                                                                   page: page.macroPage, data: data)
+                    out.append(Result(index: index, milliseconds: milliseconds(ContinuousClock.now - begin), errors: rendered?.errors ?? []))
+                }
+                return out
+            }
+        }
+        var all: [Result] = []
+        for await part in group { all += part }
+        return all
+    }
+    return (results, milliseconds(ContinuousClock.now - start) / 1000)
+}
+_ = await renderAll()   // warm-up
+var fullTimings: [Double] = []
+var wall = 0.0
+var last: [Result] = []
+for _ in 1..<passes {
+    let (results, seconds) = await renderAll()
+    fullTimings += results.map(\.milliseconds)
+    wall += seconds
+    last = results
+}
+stats = percentiles(fullTimings)
+let errors = last.flatMap(\.errors)
+print(String(format: "full render with macros (%d workers): %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms; CSS data %@",
+             workers, Double(fullTimings.count) / wall, stats.median, stats.p99, stats.max, cssData == nil ? "absent" : "loaded"))
+print("macro errors in one pass: \(errors.count) (unknown macros: \(errors.filter { $0.kind == .unknownMacro }.count))"
+      + (errors.isEmpty ? "" : "; first: " + errors.prefix(5).map { "\($0.raw): \($0.message)" }.joined(separator: "; ")))
+print("slowest pages (last pass):")
+for result in last.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(5) {
+    let page = allPages[result.index]
+    print(String(format: "  %7.2f ms  %@ (%d KB source)", result.milliseconds, page.macroPage.path, page.source.utf8.count / 1024))
+}

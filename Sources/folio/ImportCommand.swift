@@ -5,7 +5,7 @@ import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import content from elsewhere.", subcommands: [MDN.self])
+        commandName: "import", abstract: "Import content from elsewhere.", subcommands: [MDN.self, CSSDataCommand.self])
 
     struct MDN: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -39,7 +39,11 @@ struct ImportCommand: AsyncParsableCommand {
                     throw error
                 }
                 bar.finish()
+                // Pages imported earlier linked to pages imported later: their dependencies queued
+                // re-renders, which run now so the import ends with consistent pages.
+                let queued = (try? await services.renderQueue.drain()) ?? 0
                 await services.shutdown()
+                if queued > 0 { FileHandle.standardError.write(Data("Re-rendered \(queued) pages that refer to imported pages.\n".utf8)) }
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -57,6 +57,18 @@ import Testing
         guard case .malformed = MacroParser.parse("{{Foo bar}}").first else { Issue.record("junk accepted"); return }
     }
 
+    @Test func strayQuotesInsideStringsAreText() {
+        guard case .call(let call) = MacroParser.parse("{{EmbedLiveSample('con l'attributo title', '100%', 150)}}").first else {
+            Issue.record("no call"); return
+        }
+        #expect(call.arguments == [.string("con l'attributo title"), .string("100%"), .number(150, literal: "150")])
+    }
+
+    @Test func emptyArgumentsAreNull() {
+        guard case .call(let call) = MacroParser.parse(#"{{EmbedLiveSample("x", , "400px")}}"#).first else { Issue.record("no call"); return }
+        #expect(call.arguments == [.string("x"), .null, .string("400px")])
+    }
+
     @Test func deepJSONIsRefusedNotRecursed() {
         let deep = "{{Foo(" + String(repeating: "[", count: 100_000) + ")}}"
         guard case .malformed = MacroParser.parse(deep).first else { Issue.record("deep JSON accepted"); return }

@@ -19,8 +19,16 @@ public struct FolioConfig: Sendable {
     public var databasePoolSize: Int = 8
     /// iframe `src` prefixes the sanitizer keeps (scheme, host and path prefix).
     public var iframeHosts: [String] = ["https://www.youtube-nocookie.com/embed/", "https://www.youtube.com/embed/"]
+    /// The untrusted origin for live samples and attachments (never the main site's origin).
+    public var untrustedURL: String? = nil
+    /// How long a render on save may take before the page is left to the background queue.
+    public var renderBudgetMilliseconds: Int = 10_000
 
     public init() {}
+
+    /// The untrusted origin: configured, or the main site's host on the next port (so the two
+    /// origins differ even on a laptop: http://localhost:8000 and http://localhost:8001).
+    public var publicUntrustedURL: String { untrustedURL ?? "http://localhost:\(port == 65535 ? port - 1 : port + 1)" }
 
     /// The public URL of the main site (for printing and absolute links).
     public var publicURL: String { siteURL ?? "http://localhost:\(port)" }
@@ -48,6 +56,8 @@ public struct FolioConfig: Sendable {
         ("log.level", "FOLIO_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical (default info)"),
         ("database.pool.size", "FOLIO_DATABASE_POOL_SIZE", "connections per process (default 8)"),
         ("iframe.hosts", "FOLIO_IFRAME_HOSTS", "comma-separated iframe src prefixes pages may embed (default YouTube embeds)"),
+        ("untrusted.url", "FOLIO_UNTRUSTED_URL", "public URL of the untrusted origin for live samples (default: site port + 1)"),
+        ("render.budget.ms", "FOLIO_RENDER_BUDGET_MS", "render time on save before a page is left to the background (default 10000)"),
     ]
 
     /// Reads the configuration from the process environment (or `environment`, for tests).
@@ -106,6 +116,14 @@ public struct FolioConfig: Sendable {
             }
             siteURL = value.hasSuffix("/") ? String(value.dropLast()) : value
         }
+        if let value = string("untrusted.url") {
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                  url.host != nil, url.path.isEmpty || url.path == "/" else {
+                throw Problem(key: "FOLIO_UNTRUSTED_URL", message: "expected an http:// or https:// origin, got “\(value)”")
+            }
+            untrustedURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        }
+        if let value = try int("render.budget.ms", 0...600_000) { renderBudgetMilliseconds = value }
         if let value = try int("max.body.bytes", 1024...(1 << 30)) { maxBodyBytes = value }
         if let value = try int("bcrypt.cost", 4...16) { bcryptCost = value }
         if let value = try int("database.pool.size", 1...200) { databasePoolSize = value }

@@ -10,6 +10,7 @@ public enum FolioApplication {
         return Application(
             responder: FolioResponder(services: services),
             configuration: .init(address: .hostname(config.host, port: port ?? config.port), serverName: "Folio"),
+            services: [services.renderQueue],
             logger: services.logger)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import FolioRender
 import FolioHTML
+import FolioMacros
 import Logging
 
 /// Everything a running Folio needs, built once at start.
@@ -27,10 +28,16 @@ public struct FolioServices: Sendable {
         }
         do {
             try await Migrator(database: database, logger: logger).migrate()
-            let renderer = PageRenderer(policy: SanitizerPolicy.kuma.with(iframeHosts: config.iframeHosts),
-                                        siteURL: config.siteURL)
+            let settings = MacroSettings(samplesOrigin: config.publicUntrustedURL)
+            // Macro embeds (live samples, interactive and GitHub examples) are allowed iframe sources.
+            let iframeHosts = config.iframeHosts + [settings.samplesOrigin + "/", settings.interactiveExamplesURL + "/",
+                                                    settings.githubSamplesURL + "/"]
+            let renderer = PageRenderer(policy: SanitizerPolicy.kuma.with(iframeHosts: iframeHosts),
+                                        siteURL: config.siteURL, settings: settings)
+            let wiki = WikiService(database: database, renderer: renderer,
+                                   renderBudget: .milliseconds(config.renderBudgetMilliseconds))
             return FolioServices(config: config, database: database,
-                                 wiki: WikiService(database: database, renderer: renderer),
+                                 wiki: wiki,
                                  accounts: AccountService(database: database, bcryptCost: config.bcryptCost),
                                  views: try await Views(), statics: try StaticFiles(), logger: logger)
         } catch {
@@ -38,6 +45,9 @@ public struct FolioServices: Sendable {
             throw error
         }
     }
+
+    /// The in-process background renderer (`folio serve` runs it beside the web server).
+    public var renderQueue: RenderQueue { RenderQueue(wiki: wiki, logger: logger) }
 
     public func shutdown() async { await database.shutdown() }
 }

@@ -13,6 +13,7 @@ extension WikiService {
     /// (unless only the letter case changed); redirects already at the new slugs are replaced.
     public func move(documentID: Int, to requestedSlug: String, author: User?) async throws -> MoveResult {
         if let problem = Slug.problem(in: requestedSlug) { throw WikiError.invalid(problem.description) }
+        defer { jobs.nudge() }
         let lock = database.forUpdate
         return try await database.transaction { sql in
             guard let root = try await DocumentStore.find(sql, id: documentID, lock: lock), !root.isDeleted, !root.isRedirect else {
@@ -74,6 +75,10 @@ extension WikiService {
                         sql, documentID: document.id, draft: draft, slug: target, authorID: author?.id, basedOnID: currentID)
                     try await sql.raw("UPDATE documents SET current_revision_id = \(bind: revisionID) WHERE id = \(bind: document.id)").run()
                 }
+                // The moved page itself (its links, samples, sidebar) and pages reading either slug.
+                try await RenderStore.enqueue(sql, documentIDs: [document.id])
+                try await RenderStore.enqueueDependents(sql, of: RenderStore.pageChange(locale: document.locale, slug: document.slug)
+                    + RenderStore.pageChange(locale: document.locale, slug: target))
                 if Slug.key(document.slug) != Slug.key(target) {
                     _ = try await DocumentStore.insertDocument(sql, locale: document.locale, slug: document.slug,
                                                                title: document.title, parentID: nil,
@@ -88,6 +93,7 @@ extension WikiService {
     public func delete(documentID: Int, reason: String, by user: User?) async throws -> Int {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty { throw WikiError.invalid("Give a reason for the deletion.") }
+        defer { jobs.nudge() }
         let lock = database.forUpdate
         return try await database.transaction { sql in
             guard let root = try await DocumentStore.find(sql, id: documentID, lock: lock), !root.isDeleted, !root.isRedirect else {
@@ -102,6 +108,8 @@ extension WikiService {
                       delete_reason = \(bind: reason), modified_at = \(bind: now) WHERE id = \(bind: document.id)
                     """).run()
                 try await DocumentStore.logDeletion(sql, document: document, action: "delete", userID: user?.id, reason: reason)
+                try await RenderStore.enqueueDependents(sql, of: RenderStore.pageChange(locale: document.locale, slug: document.slug),
+                                                        excluding: document.id)
             }
             return tree.count
         }
@@ -109,6 +117,7 @@ extension WikiService {
 
     /// Restores a deleted page and the pages deleted together with it.
     public func restore(documentID: Int, by user: User?) async throws -> Int {
+        defer { jobs.nudge() }
         let lock = database.forUpdate
         return try await database.transaction { sql in
             guard let root = try await DocumentStore.find(sql, id: documentID, lock: lock), let deletedAt = root.deletedAt else {
@@ -126,6 +135,9 @@ extension WikiService {
                       modified_at = \(bind: now) WHERE id = \(bind: document.id)
                     """).run()
                 try await DocumentStore.logDeletion(sql, document: document, action: "restore", userID: user?.id, reason: "")
+                try await RenderStore.enqueue(sql, documentIDs: [document.id])
+                try await RenderStore.enqueueDependents(sql, of: RenderStore.pageChange(locale: document.locale, slug: document.slug),
+                                                        excluding: document.id)
             }
             return tree.count
         }

@@ -8,10 +8,19 @@ import SQLKit
 public struct WikiService: Sendable {
     public let database: Database
     public let renderer: PageRenderer
+    /// How long a render on save may take before the page is left to a background render.
+    public let renderBudget: Duration
+    let datasets: DatasetCache
+    /// Wakes the background render queue after a commit that queued work.
+    let jobs: JobSignal
 
-    public init(database: Database, renderer: PageRenderer = PageRenderer()) {
+    public init(database: Database, renderer: PageRenderer = PageRenderer(), renderBudget: Duration = .seconds(10),
+                jobs: JobSignal = JobSignal()) {
         self.database = database
         self.renderer = renderer
+        self.renderBudget = renderBudget
+        self.datasets = DatasetCache()
+        self.jobs = jobs
     }
 
     public enum EditOutcome: Sendable, Equatable {
@@ -30,7 +39,7 @@ public struct WikiService: Sendable {
         if locale == Locales.defaultLocale, translationOfID != nil {
             throw WikiError.invalid("English pages are originals; they cannot be translations.")
         }
-        let renderer = self.renderer
+        defer { jobs.nudge() }
         let forShare = database.forShare
         let taken = WikiError.conflict("A page already exists at \(Document.path(locale: locale, slug: slug)).")
         return try await DatabaseError.mappingUniqueViolation(to: taken) { try await database.transaction { sql in
@@ -65,9 +74,9 @@ public struct WikiService: Sendable {
                                                             parentID: parentID, translationOfID: translationOfID)
             let revisionID = try await DocumentStore.insertRevision(sql, documentID: id, draft: draft, slug: slug,
                                                                     authorID: author?.id, basedOnID: nil)
-            let rendered = try await renderer.render(sql, draft: draft)
-            try await DocumentStore.makeCurrent(sql, documentID: id, revisionID: revisionID, title: draft.title,
-                                                tags: draft.tags, rendered: rendered)
+            try await publish(sql, documentID: id, revisionID: revisionID, draft: draft, mode: .onSave)
+            try await RenderStore.enqueueDependents(sql, of: RenderStore.pageChange(
+                locale: locale, slug: slug, translationOf: try await englishSlug(sql, translationOfID)), excluding: id)
             return try await DocumentStore.find(sql, id: id)!
         } }
     }
@@ -78,7 +87,7 @@ public struct WikiService: Sendable {
     /// as a conflict instead of silently overwriting the newer one (a mid-air collision).
     public func edit(documentID: Int, draft: RevisionDraft, basedOn: Int?, author: User?) async throws -> EditOutcome {
         try validate(draft)
-        let renderer = self.renderer
+        defer { jobs.nudge() }
         let forUpdate = database.forUpdate
         return try await database.transaction { sql in
             guard let row = try await sql.raw("""
@@ -104,9 +113,7 @@ public struct WikiService: Sendable {
             if draft.metadata == nil { draft.metadata = current.metadata }
             let revisionID = try await DocumentStore.insertRevision(sql, documentID: documentID, draft: draft, slug: slug,
                                                                     authorID: author?.id, basedOnID: currentID)
-            let rendered = try await renderer.render(sql, draft: draft)
-            try await DocumentStore.makeCurrent(sql, documentID: documentID, revisionID: revisionID,
-                                                title: draft.title, tags: draft.tags, rendered: rendered)
+            try await publish(sql, documentID: documentID, revisionID: revisionID, draft: draft, mode: .onSave)
             return .saved(revisionID: revisionID)
         }
     }
@@ -159,15 +166,5 @@ public struct WikiService: Sendable {
         if !PageRenderer.formats.contains(draft.format) {
             throw WikiError.invalid("Unsupported source format “\(draft.format)”: use html or markdown.")
         }
-    }
-}
-
-extension PageRenderer {
-    /// Renders a draft inside a transaction, marking links to wiki pages that do not exist.
-    func render(_ sql: any SQLDatabase, draft: RevisionDraft) async throws -> RenderedPage {
-        let prepared = prepare(source: draft.source, format: draft.format)
-        let links = prepared.wikiLinks
-        let existing = links.isEmpty ? Set<String>() : try await DocumentStore.existingPaths(sql, among: links)
-        return finish(title: draft.title, prepared: prepared, existingPaths: existing)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FolioMacros
 import FolioRender
 import FolioWiki
 import SQLKit
@@ -82,12 +83,14 @@ enum DocumentStore {
         case topLevel
         case tag(String)
         case needsReview(ReviewFlag?)
+        /// Pages whose last rendering had macro errors.
+        case withErrors
     }
 
     static func list(_ sql: any SQLDatabase, locale: String, filter: Filter, limit: Int, offset: Int) async throws -> Listing {
         var query = SQLQueryString("SELECT \(unsafeRaw: Document.columns) FROM documents d ")
         switch filter {
-        case .all, .topLevel: break
+        case .all, .topLevel, .withErrors: break
         case .tag(let tag):
             query.appendInterpolation(unsafeRaw: "JOIN document_tags t ON t.document_id = d.id AND t.tag_key = ")
             query.appendInterpolation(bind: tag.lowercased())
@@ -100,6 +103,7 @@ enum DocumentStore {
         query.appendLiteral(" AND d.deleted_at IS NULL AND d.redirect_to_id IS NULL")
         switch filter {
         case .topLevel: query.appendLiteral(" AND d.parent_id IS NULL")
+        case .withErrors: query.appendLiteral(" AND d.error_count > 0")
         case .needsReview(let flag):
             if let flag {
                 // review_flags is a comma list of known words: match whole words.
@@ -155,15 +159,14 @@ enum DocumentStore {
             """).first()!.decode(column: "id", as: Int.self)
     }
 
-    /// Points the document at a revision and stores what it renders to, with its tags.
-    static func makeCurrent(_ sql: any SQLDatabase, documentID: Int, revisionID: Int, title: String,
-                            tags: [String], rendered: RenderedPage) async throws {
+    /// Points the document at a revision, with its title and tags (rendering is stored apart).
+    static func setCurrent(_ sql: any SQLDatabase, documentID: Int, revisionID: Int, title: String,
+                           tags: [String], pageType: String?) async throws {
         try await sql.raw("""
             UPDATE documents SET current_revision_id = \(bind: revisionID), title = \(bind: title),
-              modified_at = \(bind: Clock.nowMillis())
+              page_type = \(bind: pageType), modified_at = \(bind: Clock.nowMillis())
             WHERE id = \(bind: documentID)
             """).run()
-        try await storeRendering(sql, documentID: documentID, rendered: rendered)
         try await sql.raw("DELETE FROM document_tags WHERE document_id = \(bind: documentID)").run()
         for tag in tags {
             try await sql.raw("""
@@ -173,44 +176,20 @@ enum DocumentStore {
         }
     }
 
-    /// Stores a rendering of the document's current revision.
+    /// Stores a rendering of the document's current revision, with its macro errors and
+    /// dependencies.
     static func storeRendering(_ sql: any SQLDatabase, documentID: Int, rendered: RenderedPage) async throws {
         let sectionsJSON = String(decoding: try JSONEncoder().encode(rendered.sections), as: UTF8.self)
+        let errorsJSON = String(decoding: try JSONEncoder().encode(rendered.errors), as: UTF8.self)
         try await sql.raw("""
             UPDATE documents SET rendered_html = \(bind: rendered.html), sidebar_html = \(bind: rendered.sidebarHTML),
               toc_html = \(bind: rendered.tocHTML), sections_json = \(bind: sectionsJSON), summary = \(bind: rendered.summary),
               etag = \(bind: rendered.etag), rendered_at = \(bind: Clock.nowMillis()),
-              render_version = \(bind: PageRenderer.version)
+              render_version = \(bind: PageRenderer.version), render_errors = \(bind: errorsJSON),
+              error_count = \(bind: rendered.errors.count)
             WHERE id = \(bind: documentID)
             """).run()
-    }
-
-    /// Which of the given lower-cased `/<locale>/docs/<slug>` paths name a document (live or redirect).
-    static func existingPaths(_ sql: any SQLDatabase, among paths: [String]) async throws -> Set<String> {
-        var byLocale: [String: [String: String]] = [:]   // locale → slug key → path
-        for path in paths.prefix(1000) {
-            let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
-            guard parts.count == 3, parts[1] == "docs", let locale = Locales.canonical(String(parts[0])),
-                  let slug = String(parts[2]).removingPercentEncoding else { continue }
-            byLocale[locale, default: [:]][Slug.key(slug)] = path
-        }
-        var found = Set<String>()
-        for (locale, keys) in byLocale {
-            for chunk in Array(keys.keys).chunked(200) {
-                var query = SQLQueryString("SELECT slug_key FROM documents WHERE deleted_at IS NULL AND locale = ")
-                query.appendInterpolation(bind: locale)
-                query.appendLiteral(" AND slug_key IN (")
-                for (index, key) in chunk.enumerated() {
-                    if index > 0 { query.appendLiteral(", ") }
-                    query.appendInterpolation(bind: key)
-                }
-                query.appendLiteral(")")
-                for row in try await sql.raw(query).all() {
-                    if let path = keys[try row.decode(column: "slug_key", as: String.self)] { found.insert(path) }
-                }
-            }
-        }
-        return found
+        try await RenderStore.storeDependencies(sql, documentID: documentID, rendered.dependencies)
     }
 
     static func logDeletion(_ sql: any SQLDatabase, document: Document, action: String, userID: Int?, reason: String) async throws {
@@ -243,5 +222,13 @@ public struct RevisionDraft: Sendable {
 extension Array {
     func chunked(_ size: Int) -> [[Element]] {
         stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+extension DocumentStore {
+    /// The macro errors of a document's last rendering.
+    static func renderErrors(_ sql: any SQLDatabase, documentID: Int) async throws -> [MacroError] {
+        guard let row = try await sql.raw("SELECT render_errors FROM documents WHERE id = \(bind: documentID)").first() else { return [] }
+        return (try? JSONDecoder().decode([MacroError].self, from: Data(try row.decode(column: "render_errors", as: String.self).utf8))) ?? []
     }
 }

@@ -41,6 +41,8 @@ public struct Document: Sendable, Equatable {
     public var etag: String
     public var createdAt: Int
     public var modifiedAt: Int
+    /// Macro errors in the last rendering (the errors themselves are loaded on demand).
+    public var errorCount: Int = 0
 
     public var isRedirect: Bool { redirectToID != nil }
     public var isDeleted: Bool { deletedAt != nil }
@@ -54,7 +56,7 @@ public struct Document: Sendable, Equatable {
     static let columns = """
         d.id, d.uuid, d.locale, d.slug, d.title, d.parent_id, d.translation_of_id, d.current_revision_id,
         d.redirect_to_id, d.deleted_at, d.delete_reason, d.rendered_html, d.sidebar_html, d.toc_html, d.sections_json,
-        d.summary, d.etag, d.created_at, d.modified_at
+        d.summary, d.etag, d.created_at, d.modified_at, d.error_count
         """
 
     init(row: any SQLRow) throws {
@@ -78,6 +80,7 @@ public struct Document: Sendable, Equatable {
         etag = try row.decode(column: "etag", as: String.self)
         createdAt = try row.decode(column: "created_at", as: Int.self)
         modifiedAt = try row.decode(column: "modified_at", as: Int.self)
+        errorCount = try row.decode(column: "error_count", as: Int.self)
     }
 }
 

@@ -93,7 +93,7 @@ import Testing
             }
             #expect(try await wiki.documentsToRender(all: false) == [document.id])
             let (done, failures) = await wiki.rerender([document.id])
-            #expect(done == 1 && failures.isEmpty)
+            #expect(done.count == 1 && failures.isEmpty)
             #expect(try await wiki.documentsToRender(all: false).isEmpty)
             let reloaded = try await services.database.read { try await DocumentStore.find($0, id: document.id) }
             #expect(reloaded?.renderedHTML.contains("Hello") == true)

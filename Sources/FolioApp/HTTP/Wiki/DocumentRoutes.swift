@@ -69,9 +69,25 @@ enum DocumentRoutes {
         let ancestors = try await WikiRoutes.ancestors(req, of: document)
         let languages = try await self.languages(req, document: document)
         let role = req.user?.role
+        var content = document.renderedHTML
+        var macroErrors: [[String: Any]] = []
+        if document.errorCount > 0, role?.may(.editPage) == true {
+            // Editors see each failed macro where it stood and a list at the top; readers only
+            // see the call's text (the stored HTML is the same for everyone and cacheable).
+            let errors = try await database.read { try await DocumentStore.renderErrors($0, documentID: document.id) }
+            content = MacroErrorDisplay.mark(content, errors: errors)
+            macroErrors = errors.enumerated().map { index, error in
+                ["index": index, "kind": error.kind.rawValue, "macro": error.macro, "message": error.message,
+                 "arguments": error.arguments.map { "“\($0)”" }.joined(separator: ", "),
+                 "line": error.line.map { "line \($0)" } ?? "", "raw": error.raw]
+            }
+        }
         var context: [String: Any] = [
             "document": WikiRoutes.link(document),
-            "content": document.renderedHTML,
+            "content": content,
+            "macroErrors": macroErrors,
+            "hasMacroErrors": !macroErrors.isEmpty,
+            "notRendered": document.renderedHTML.isEmpty && document.etag.isEmpty,
             "toc": document.tocHTML,
             "hasToc": !document.tocHTML.isEmpty,
             "sidebar": document.sidebarHTML,

@@ -58,7 +58,7 @@ enum EditRoutes {
                 state.format = revision.format
                 state.tags = revision.tags.joined(separator: ", ")
             }
-            return form(req, state, action: "/\(req.locale)/docs/new", isNew: true)
+            return try await form(req, state, action: "/\(req.locale)/docs/new", isNew: true)
         }
         guard req.method == .post else { throw HTTPFailure.methodNotAllowed }
         let posted = try await req.postedForm()
@@ -67,14 +67,14 @@ enum EditRoutes {
             state.slug += Slug.segment(fromTitle: state.title)
         }
         if posted.has("preview") {
-            return form(req, state, action: "/\(req.locale)/docs/new", isNew: true, preview: true)
+            return try await form(req, state, action: "/\(req.locale)/docs/new", isNew: true, preview: true)
         }
         do {
             let document = try await req.services.wiki.create(locale: req.locale, slug: state.slug, draft: state.draft,
                                                               author: user, translationOfID: state.translationOf)
             return Reply.redirect(document.path + "?rev_saved=\(document.currentRevisionID ?? 0)")
         } catch let error as WikiError {
-            return form(req, state, action: "/\(req.locale)/docs/new", isNew: true, error: error)
+            return try await form(req, state, action: "/\(req.locale)/docs/new", isNew: true, error: error)
         }
     }
 
@@ -104,7 +104,7 @@ enum EditRoutes {
             state.tags = revision.tags.joined(separator: ", ")
             state.flags = revision.reviewFlags
             state.basedOn = revision.id
-            return form(req, state, action: action, document: document)
+            return try await form(req, state, action: action, document: document)
         }
         guard req.method == .post else { throw HTTPFailure.methodNotAllowed }
         let posted = try await req.postedForm()
@@ -113,7 +113,7 @@ enum EditRoutes {
             throw HTTPFailure(.badRequest, "The form does not say which revision it edits. Reload the editor.")
         }
         if posted.has("preview") {
-            return form(req, state, action: action, document: document, preview: true)
+            return try await form(req, state, action: action, document: document, preview: true)
         }
         do {
             switch try await req.services.wiki.edit(documentID: document.id, draft: state.draft, basedOn: state.basedOn,
@@ -128,17 +128,17 @@ enum EditRoutes {
                     "author": current.authorName ?? "someone", "date": Views.date(current.createdAt),
                     "diff": diff.html(), "titleChanged": current.title != state.title, "theirTitle": current.title,
                 ]
-                return form(req, resubmit, action: action, document: document, conflict: conflict)
+                return try await form(req, resubmit, action: action, document: document, conflict: conflict)
             }
         } catch let error as WikiError {
-            return form(req, state, action: action, document: document, error: error)
+            return try await form(req, state, action: action, document: document, error: error)
         }
     }
 
     // MARK: The form
 
     static func form(_ req: Req, _ state: FormState, action: String, document: Document? = nil, isNew: Bool = false,
-                     preview: Bool = false, error: WikiError? = nil, conflict: [String: Any]? = nil) -> Response {
+                     preview: Bool = false, error: WikiError? = nil, conflict: [String: Any]? = nil) async throws -> Response {
         var context: [String: Any] = [
             "action": action,
             "isNew": isNew,
@@ -157,8 +157,13 @@ enum EditRoutes {
         ]
         if let document { context["document"] = WikiRoutes.link(document) }
         if preview {
-            let rendered = req.services.wiki.renderer.render(title: state.title, source: state.content,
-                                                             format: PageRenderer.formats.contains(state.format) ? state.format : "html")
+            let slug = document?.slug ?? (state.slug.isEmpty ? "Preview" : state.slug)
+            var metadata: PageMetadata? = nil
+            if let revisionID = document?.currentRevisionID {
+                metadata = try await req.services.database.read { try await DocumentStore.revision($0, id: revisionID)?.metadata }
+            }
+            let rendered = try await req.services.wiki.preview(title: state.title, source: state.content, format: state.format,
+                                                               locale: document?.locale ?? req.locale, slug: slug, metadata: metadata)
             context["preview"] = rendered.html
         }
         var status: HTTPResponse.Status = .ok

@@ -55,7 +55,9 @@ enum HistoryRoutes {
         guard req.isGet else { throw HTTPFailure.methodNotAllowed }
         let document = try await WikiRoutes.live(req, slug: slug)
         let revision = try await loadRevision(req, document, id)
-        let rendered = req.services.wiki.renderer.render(title: revision.title, source: revision.source, format: revision.format)
+        let rendered = try await req.services.wiki.preview(title: revision.title, source: revision.source, format: revision.format,
+                                                           locale: document.locale, slug: document.slug, metadata: revision.metadata,
+                                                           revisionID: revision.id)
         var context = revisionRow(document, revision)
         context["document"] = WikiRoutes.link(document)
         context["content"] = rendered.html

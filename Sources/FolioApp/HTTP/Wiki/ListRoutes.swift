@@ -33,6 +33,7 @@ enum ListRoutes {
         case .topLevel: heading = "Top-level pages"
         case .tag(let tag): heading = "Pages tagged “\(tag)”"
         case .needsReview(let flag): heading = flag.map { "Pages needing \($0.rawValue) review" } ?? "Pages needing review"
+        case .withErrors: heading = "Pages with macro errors"
         }
         let base = req.request.uri.path
         var context: [String: Any] = ["heading": heading, "documents": listing.documents.map(WikiRoutes.link),

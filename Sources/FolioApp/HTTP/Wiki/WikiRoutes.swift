@@ -20,6 +20,7 @@ enum WikiRoutes {
         case "top-level": return try await ListRoutes.list(req, filter: .topLevel)
         case "tags": return try await ListRoutes.tags(req)
         case "needs-review": return try await ListRoutes.list(req, filter: .needsReview(nil))
+        case "with-errors": return try await ListRoutes.list(req, filter: .withErrors)
         default: break
         }
         if path.lowercased().hasPrefix("needs-review/") {
