@@ -66,6 +66,7 @@ let package = Package(
                 "FolioWiki",
                 "FolioMarkdown",
                 "FolioHTML",
+                "FolioMacros",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
