@@ -43,7 +43,7 @@ public struct InMemoryMacroData: MacroDataSource, Sendable {
         guard depth > 0 else { return [] }
         return (children[key] ?? []).compactMap { childKey in
             pages[childKey].map { PageTree(page: $0, children: tree(childKey, depth: depth - 1)) }
-        }.sorted { $0.page.title.localizedStandardCompare($1.page.title) == .orderedAscending }
+        }.sorted { PageInfo.listingOrder($0.page, $1.page) }
     }
 }
 

@@ -15,6 +15,17 @@ public struct PageInfo: Sendable, Equatable, Codable {
     }
 
     public var path: String { "/" + locale + "/docs/" + MacroHTML.pathEncode(slug) }
+
+    /// Listing order: by title, ignoring the markup and sigils titles start with
+    /// ("`color` CSS property", "<div>: …", ":hover", "@media") so they sort by their names.
+    public static func listingOrder(_ a: PageInfo, _ b: PageInfo) -> Bool {
+        let (x, y) = (a.sortKey, b.sortKey)
+        return x == y ? a.slug < b.slug : x.localizedStandardCompare(y) == .orderedAscending
+    }
+
+    var sortKey: Substring {
+        title.drop { !($0.isLetter || $0.isNumber) }
+    }
 }
 
 /// A page with its subpages, for listings and sidebars.

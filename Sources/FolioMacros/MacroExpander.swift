@@ -84,7 +84,7 @@ public struct MacroExpander: Sendable {
         context.record(Dependency(.macro, macro.name.lowercased()))
         do {
             let arguments = try MacroArguments(call: call, parameters: macro.parameters)
-            return .success(try macro.expand(arguments, context).trimmingCharacters(in: .whitespacesAndNewlines))
+            return .success(MacroHTML.trimmed(try macro.expand(arguments, context)))
         } catch let failure as MacroFailure {
             return .failure(failure)
         } catch {
@@ -109,7 +109,9 @@ public struct MacroExpander: Sendable {
                 let segments = MacroParser.parse(node.text)
                 if segments != [.text(node.text)] { planned.append(Planned(node: node, segments: segments)) }
             case .element where Self.skipped.contains(node.name):
-                continue
+                // Not expanded, but `\{{` still means a literal `{{` (KumaScript removed the
+                // escape everywhere; writers escape calls in code to show them).
+                unescapeCalls(in: node)
             case .element, .fragment:
                 stack.append(contentsOf: node.children.reversed())
             case .comment:
@@ -117,6 +119,16 @@ public struct MacroExpander: Sendable {
             }
         }
         return planned
+    }
+
+    private func unescapeCalls(in element: HTMLNode) {
+        var stack = [element]
+        while let node = stack.popLast() {
+            if node.kind == .text, node.text.contains("\\{{") {
+                node.text = node.text.replacingOccurrences(of: "\\{{", with: "{{")
+            }
+            stack.append(contentsOf: node.children)
+        }
     }
 
     // MARK: Splicing output into the tree

@@ -46,7 +46,7 @@ public enum MacroHTML {
     /// Writers pass slugs in many shapes: `/en-US/docs/Web/CSS`, `Web/CSS`, `/docs/Web/CSS`,
     /// `Web CSS` (spaces for underscores, as in KumaScript's `wiki.preparePath`).
     public static func normalizeSlug(_ slug: String) -> String {
-        var s = Substring(slug.trimmingCharacters(in: .whitespaces))
+        var s = Substring(trimmed(slug))
         while s.hasPrefix("/") { s = s.dropFirst() }
         let parts = s.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
         if parts.count >= 2, parts[1] == "docs", parts[0].count <= 5 || parts[0].contains("-") {
@@ -55,7 +55,18 @@ public enum MacroHTML {
             s = s.dropFirst(5)
         }
         while s.hasSuffix("/") { s = s.dropLast() }
-        return s.replacingOccurrences(of: " ", with: "_")
+        guard s.utf8.contains(0x20) else { return String(s) }
+        return String(decoding: s.utf8.map { $0 == 0x20 ? 0x5F : $0 }, as: UTF8.self)
+    }
+
+    /// Without leading and trailing ASCII whitespace (macro output, like KumaScript's `trim()`).
+    public static func trimmed(_ text: String) -> String {
+        let bytes = text.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+        guard let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = bytes.lastIndex(where: { !isSpace($0) })!
+        return String(text[start...end])
     }
 
     /// `Web/API/Foo#bar` → (`Web/API/Foo`, `#bar`).

@@ -96,6 +96,10 @@ public enum Slug {
     /// The lookup key: case- and accent-insensitive, as MDN got from MySQL's
     /// `utf8_general_ci` (`Glossaire/Récursion` and `glossaire/recursion` are one page).
     public static func key(_ slug: String) -> String {
+        // Most slugs are ASCII: lower-casing bytes is the whole job (and renders ask often).
+        if slug.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: slug.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in slug.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
             scalars.append(scalar)

@@ -33,6 +33,11 @@ import Testing
         #expect(result.errors.isEmpty)
     }
 
+    @Test func escapesInCodeLoseTheirBackslashToo() async throws {
+        let result = try await expand(#"<p><code>\{{Glossary("HTML")}}</code></p><pre>\{{Compat}}</pre>"#)
+        #expect(result.html == #"<p><code>{{Glossary("HTML")}}</code></p><pre>{{Compat}}</pre>"#)
+    }
+
     @Test func unknownMacrosAreRecordedWithTheirPosition() async throws {
         let source = "<p>one</p>\n<p>two {{NoSuchMacro(\"x\", 2)}}</p>"
         let result = try await expand(source)

@@ -110,7 +110,7 @@ struct SQLMacroData: MacroDataSource {
             for item in level {
                 next[item.parent, default: []].append(PageTree(page: item.info, children: built[item.id] ?? []))
             }
-            built = next.mapValues { $0.sorted { $0.page.title.localizedStandardCompare($1.page.title) == .orderedAscending } }
+            built = next.mapValues { $0.sorted { PageInfo.listingOrder($0.page, $1.page) } }
         }
         return built.values.first ?? []
     }

@@ -47,7 +47,7 @@ enum QuickLinksHTML {
         out += local.filter { byKey[Slug.key($0.page.slug)] != nil }.map {
             SubpageEntry(info: $0.page, onlyInEnglish: false, children: wrap($0.children, english: false))
         }
-        return out.sorted { $0.info.title.localizedStandardCompare($1.info.title) == .orderedAscending }
+        return out.sorted { PageInfo.listingOrder($0.info, $1.info) }
     }
 
     static func isCurrent(_ slug: String, _ context: MacroContext) -> Bool {

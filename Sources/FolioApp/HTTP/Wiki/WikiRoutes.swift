@@ -98,6 +98,21 @@ enum WikiRoutes {
     }
 
     static func link(_ document: Document) -> [String: Any] {
-        ["title": document.title, "path": document.path, "slug": document.slug, "locale": document.locale]
+        ["title": document.title, "titleHTML": titleHTML(document.title), "path": document.path, "slug": document.slug,
+         "locale": document.locale]
+    }
+
+    /// MDN titles mark code with backticks ("`color` CSS property"): escaped, with those as `<code>`.
+    static func titleHTML(_ title: String) -> String {
+        let parts = title.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return HTMLEscape.escape(title) }
+        var html = ""
+        for (index, part) in parts.enumerated() {
+            let escaped = HTMLEscape.escape(part)
+            // Odd parts are inside backticks; an unpaired last backtick stays a backtick.
+            if index % 2 == 1 && index < parts.count - 1 { html += "<code>" + escaped + "</code>" }
+            else { html += (index % 2 == 1 ? "`" : "") + escaped }
+        }
+        return html
     }
 }
