@@ -109,7 +109,19 @@ public struct MacroCall: Sendable, Equatable {
     }
 
     /// Calls with the same name (any case) and arguments produce the same output on one page.
-    var cacheKey: String { name.lowercased() + "\u{0}" + arguments.map(\.literal).joined(separator: "\u{0}") }
+    var cacheKey: String {
+        var key = name.lowercased()
+        for argument in arguments {
+            switch argument {   // the kind matters: "1" and 1 may validate differently
+            case .string(let s): key += "\u{0}s" + s
+            case .number(_, let literal): key += "\u{0}n" + literal
+            case .bool(let b): key += b ? "\u{0}t" : "\u{0}f"
+            case .json(let value): key += "\u{0}j" + value.serialized
+            case .null: key += "\u{0}0"
+            }
+        }
+        return key
+    }
 }
 
 /// A piece of text after macro parsing.

@@ -36,13 +36,16 @@ public struct MacroExpander: Sendable {
 
     public init(registry: MacroRegistry = .builtIn) { self.registry = registry }
 
-    /// Whether the tree holds anything for the expander (the common cheap check).
-    public func hasCalls(_ root: HTMLNode) -> Bool { !plan(root).isEmpty }
-
     public func expand(_ root: HTMLNode, context: MacroContext, data: any MacroDataSource, source: String? = nil,
                        deadline: ContinuousClock.Instant? = nil) async throws -> [MacroError] {
+        try await expandIfPresent(root, context: context, data: data, source: source, deadline: deadline) ?? []
+    }
+
+    /// Like `expand`, but nil when the tree holds no calls (and so was not changed).
+    public func expandIfPresent(_ root: HTMLNode, context: MacroContext, data: any MacroDataSource, source: String? = nil,
+                                deadline: ContinuousClock.Instant? = nil) async throws -> [MacroError]? {
         let planned = plan(root)
-        guard !planned.isEmpty else { return [] }
+        guard !planned.isEmpty else { return nil }
         var calls: [MacroCall] = []
         var index: [String: Int] = [:]
         for item in planned {
@@ -124,11 +127,27 @@ public struct MacroExpander: Sendable {
     private func unescapeCalls(in element: HTMLNode) {
         var stack = [element]
         while let node = stack.popLast() {
-            if node.kind == .text, node.text.contains("\\{{") {
-                node.text = node.text.replacingOccurrences(of: "\\{{", with: "{{")
-            }
+            if node.kind == .text, let unescaped = Self.unescaped(node.text) { node.text = unescaped }
             stack.append(contentsOf: node.children)
         }
+    }
+
+    /// The text with each `\{{` turned into `{{`; nil when there is none (the common case).
+    static func unescaped(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var found = false
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x5C, i + 2 < bytes.count, bytes[i + 1] == 0x7B, bytes[i + 2] == 0x7B {
+                if !found { found = true; out.reserveCapacity(bytes.count); out.append(contentsOf: bytes[0..<i]) }
+                i += 1   // drop the backslash
+                continue
+            }
+            if found { out.append(bytes[i]) }
+            i += 1
+        }
+        return found ? String(decoding: out, as: UTF8.self) : nil
     }
 
     // MARK: Splicing output into the tree

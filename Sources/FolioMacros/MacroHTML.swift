@@ -77,7 +77,9 @@ public enum MacroHTML {
 
     /// An anchor id from arbitrary text (spaces to underscores, as MDN's anchors).
     public static func anchor(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+        let text = trimmed(text)
+        guard text.utf8.contains(0x20) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0x20 ? 0x5F : $0 }, as: UTF8.self)
     }
 
     /// `<a href=… title=…>text</a>`, with the text in `<code>` when asked (xref macros).

@@ -52,9 +52,9 @@ public struct PageRenderer: Sendable {
         if let sidebar = page.sidebar, !sidebar.isEmpty {
             errors += addSidebar(sidebar, to: tree)
         }
-        let expanded = expander.hasCalls(tree)
-        if expanded {
-            errors += try await expander.expand(tree, context: context, data: data, source: source, deadline: deadline)
+        if let macroErrors = try await expander.expandIfPresent(tree, context: context, data: data, source: source,
+                                                                 deadline: deadline) {
+            errors += macroErrors
             // Spliced output may nest in ways the parser would not build; sanitizing from the
             // serialized form keeps the stored HTML a parser fixpoint, like pages without macros.
             tree = Sanitizer.sanitizedTree(HTMLSerializer.serialize(tree), policy: policy)

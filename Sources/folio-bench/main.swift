@@ -1,5 +1,5 @@
 // Rendering benchmark over every index.md / index.html below a folder (release build):
-//   swift run -c release folio-bench ../shared/data/mdn-content [--passes N] [--workers N]
+//   swift run -c release folio-bench ../shared/data/mdn-content [--passes N] [--workers N] [--skip-pipeline]
 // 1. The content pipeline alone (Markdown → HTML → sanitize → post-process), one core, macros
 //    left as text: pages/s, median/p99 and time by stage.
 // 2. Full renders with macros (in-memory page data built from the corpus; CSS data from
@@ -24,6 +24,7 @@ func option(_ name: String, _ fallback: Int, minimum: Int) -> Int {
 }
 let passes = option("--passes", 4, minimum: 2)
 let workers = option("--workers", 2, minimum: 1)
+let skipPipeline = arguments.contains("--skip-pipeline")   // for profiling the macro path alone
 
 struct Page: Sendable {
     var title: String
@@ -72,7 +73,7 @@ let clock = ContinuousClock()
 var timings: [Double] = []
 var bytes = 0
 var summaries: [String: String] = [:]
-for pass in 0..<passes {   // the first pass warms up and is not counted
+for pass in 0..<(skipPipeline ? 1 : passes) {   // the first pass warms up and is not counted
     for page in pages {
         let start = clock.now
         let rendered = renderer.render(title: page.title, source: page.source, format: page.format)
@@ -83,7 +84,7 @@ for pass in 0..<passes {   // the first pass warms up and is not counted
     }
 }
 var stage: [String: Double] = ["markdown": 0, "sanitize": 0, "post-process": 0]
-for page in pages {
+for page in pages where !skipPipeline {
     var start = clock.now
     let html = page.format == "markdown" ? Markdown.html(page.source, options: MarkdownOptions(gfm: true, mdn: true)) : page.source
     stage["markdown", default: 0] += milliseconds(clock.now - start)
@@ -94,11 +95,11 @@ for page in pages {
     _ = PostProcessor.process(clean)
     stage["post-process", default: 0] += milliseconds(clock.now - start)
 }
-var stats = percentiles(timings)
-print(String(format: "pipeline (no macros, 1 core): %d pages × %d passes: %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms (%.1f MB of HTML per pass)",
+var stats = percentiles(timings.isEmpty ? [0] : timings)
+if !skipPipeline { print(String(format: "pipeline (no macros, 1 core): %d pages × %d passes: %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms (%.1f MB of HTML per pass)",
              pages.count, passes - 1, Double(timings.count) / (timings.reduce(0, +) / 1000), stats.median, stats.p99, stats.max,
              Double(bytes) / Double(passes - 1) / 1e6))
-print("one pass by stage: " + stage.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f ms", $0.key, $0.value) }.joined(separator: ", "))
+print("one pass by stage: " + stage.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f ms", $0.key, $0.value) }.joined(separator: ", ")) }
 
 // MARK: 2. Full renders with macros, `workers` cores
 

@@ -77,3 +77,12 @@ import Testing
         }
     }
 }
+
+@Suite struct UnescapeTests {
+    @Test func backslashesBeforeDoubleBracesGo() {
+        #expect(MacroExpander.unescaped("no escapes {here}") == nil)
+        #expect(MacroExpander.unescaped(#"\{{A}}"#) == "{{A}}")
+        #expect(MacroExpander.unescaped(#"x \{{A}} y \{{B}} \{z"#) == #"x {{A}} y {{B}} \{z"#)
+        #expect(MacroExpander.unescaped(#"é \{{"#) == "é {{")
+    }
+}
