@@ -23,7 +23,9 @@ public final class HTMLNode {
 
     public var kind: Kind
     /// Lower-cased tag name for elements; "" otherwise.
-    public var name: String
+    public var name: String { didSet { tagID = KnownTags.id(name) } }
+    /// `KnownTags` id of `name` (0: not a known name), kept in step with `name`.
+    private(set) var tagID: UInt16
     public var namespace: HTMLNamespace
     /// Attributes in source order; duplicates are dropped by the tokenizer (first wins).
     public var attributes: [HTMLAttribute]
@@ -44,9 +46,22 @@ public final class HTMLNode {
                 attributes: [HTMLAttribute] = [], text: String = "") {
         self.kind = kind
         self.name = name
+        self.tagID = KnownTags.id(name)
         self.namespace = namespace
         self.attributes = attributes
         self.text = text
+        self.children = []
+    }
+
+    /// An element whose name's `KnownTags` id the caller already knows (`names[tagID]` if
+    /// nonzero), saving the lookup.
+    init(element name: String, tagID: UInt16, namespace: HTMLNamespace, attributes: [HTMLAttribute]) {
+        self.kind = .element
+        self.name = name
+        self.tagID = tagID
+        self.namespace = namespace
+        self.attributes = attributes
+        self.text = ""
         self.children = []
     }
 
@@ -145,6 +160,31 @@ public final class HTMLNode {
         return c.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{0C}" }).map(String.init)
     }
 
+    /// `classList.contains(cls)` without building the list. Byte matching is exact for an
+    /// ASCII attribute without CR (CR LF is one Character, which is not a separator); other
+    /// values take the Character-based path.
+    func hasClass(_ cls: String) -> Bool {
+        guard kind == .element, let c = attribute("class") else { return false }
+        guard FastText.isASCII(c), !c.utf8.contains(0x0D) else { return classList.contains(cls) }
+        var c2 = c, name = cls
+        return c2.withUTF8 { v in
+            name.withUTF8 { n in
+                var start = 0
+                while start <= v.count {
+                    var end = start
+                    while end < v.count, !isClassSeparator(v[end]) { end += 1 }
+                    if end - start == n.count {
+                        var k = 0
+                        while k < n.count, v[start + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    start = end + 1
+                }
+                return false
+            }
+        }
+    }
+
     public func addClass(_ cls: String) {
         var list = classList
         if list.contains(cls) { return }
@@ -183,6 +223,8 @@ public final class HTMLNode {
 
     func isHTML(_ n: String) -> Bool { kind == .element && namespace == .html && name == n }
 }
+
+@inline(__always) private func isClassSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C }
 
 extension HTMLNode: CustomStringConvertible {
     public var description: String { HTMLSerializer.serialize(self) }
