@@ -21,12 +21,14 @@ public struct HTMLAttribute: Sendable, Equatable {
 public final class HTMLNode {
     public enum Kind: Sendable, Equatable { case fragment, element, text, comment }
 
-    public var kind: Kind
+    // kind, name and namespace never change after creation; as `let`s they need no dynamic
+    // exclusivity checks, which were ~10% of render time on every property read.
+    public let kind: Kind
     /// Lower-cased tag name for elements; "" otherwise.
-    public var name: String { didSet { tagID = KnownTags.id(name) } }
-    /// `KnownTags` id of `name` (0: not a known name), kept in step with `name`.
-    private(set) var tagID: UInt16
-    public var namespace: HTMLNamespace
+    public let name: String
+    /// `KnownTags` id of `name` (0: not a known name).
+    let tagID: UInt16
+    public let namespace: HTMLNamespace
     /// Attributes in source order; duplicates are dropped by the tokenizer (first wins).
     public var attributes: [HTMLAttribute]
     /// Character data of text and comment nodes.

@@ -40,6 +40,13 @@ struct Tokenizer {
     /// Newline normalization (CRLF and CR → LF), as the input stream preprocessor does, then
     /// runs `body` with the normalized bytes.
     static func withNormalizedInput<R>(_ html: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        // Usual case: no CR, so the string's own UTF-8 storage is used without a copy.
+        var s = html
+        let direct: R? = s.withUTF8 { buffer in
+            for c in buffer where c == 0x0D { return nil }
+            return body(buffer)
+        }
+        if let direct { return direct }
         var bytes = Array(html.utf8)
         if bytes.contains(0x0D) {
             var out: [UInt8] = []

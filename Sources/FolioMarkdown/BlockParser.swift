@@ -54,11 +54,19 @@ final class BlockParser {
         var start = 0
         var i = 0
         let n = bytes.count
+        // Each line gets its final capacity up front: copying and then appending the newline
+        // reallocated every line.
+        func lineWithNewline(_ start: Int, _ end: Int) -> Bytes {
+            var lineBytes = Bytes()
+            lineBytes.reserveCapacity(end - start + 1)
+            lineBytes.append(contentsOf: bytes[start..<end])
+            lineBytes.append(C.nl)
+            return lineBytes
+        }
         while i < n {
             let c = bytes[i]
             if c == C.nl || c == C.cr {
-                var lineBytes = Array(bytes[start..<i])
-                lineBytes.append(C.nl)
+                let lineBytes = lineWithNewline(start, i)
                 if c == C.cr && i + 1 < n && bytes[i + 1] == C.nl { i += 1 }
                 processLine(lineBytes)
                 start = i + 1
@@ -66,9 +74,7 @@ final class BlockParser {
             i += 1
         }
         if start < n {
-            var lineBytes = Array(bytes[start..<n])
-            lineBytes.append(C.nl)
-            processLine(lineBytes)
+            processLine(lineWithNewline(start, n))
         }
         while current !== root {
             current = finalize(current)
