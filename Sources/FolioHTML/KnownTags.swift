@@ -81,5 +81,5 @@ enum KnownTags {
         return f
     }
 
-    static let plaintext = id("plaintext")
+    static let plaintext = id("plaintext"), a = id("a")
 }

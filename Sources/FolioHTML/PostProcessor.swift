@@ -77,10 +77,18 @@ public enum PostProcessor {
     public static func wikiLinks(in root: HTMLNode) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for n in root.descendants where n.isHTML("a") {
-            if let href = n.attribute("href"), let p = LinkAnnotation.wikiPath(href), seen.insert(p).inserted {
+        // Pre-order walk without materializing `descendants` (an array of every node).
+        var stack: [HTMLNode] = []
+        var k = root.children.count - 1
+        while k >= 0 { stack.append(root.children[k]); k -= 1 }
+        while let n = stack.popLast() {
+            if n.kind == .element, n.namespace == .html, n.tagID == KnownTags.a, let href = n.attribute("href"),
+               let p = LinkAnnotation.wikiPath(href), seen.insert(p).inserted {
                 out.append(p)
             }
+            let children = n.children
+            var j = children.count - 1
+            while j >= 0 { stack.append(children[j]); j -= 1 }
         }
         return out
     }

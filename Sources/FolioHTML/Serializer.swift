@@ -18,6 +18,7 @@ public enum HTMLSerializer {
 
     public static func serialize(_ node: HTMLNode) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(4096)   // skips the first several doublings of a page-sized output
         switch node.kind {
         case .text: return escapeText(node.text)
         case .comment: return serializeComment(node.text)

@@ -15,7 +15,11 @@ enum URLFilter {
     /// are both seen as `javascript:`.
     static func squeezed(_ value: String) -> String {
         // Most URLs are printable ASCII: nothing to drop, and no Unicode property lookups.
-        if value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return value }
+        var v = value
+        if v.withUTF8({ b in
+            for c in b where c <= 0x20 || c >= 0x7F { return false }
+            return true
+        }) { return value }
         var out = String.UnicodeScalarView()
         for s in value.unicodeScalars {
             if s.value <= 0x20 || s.value == 0x7F { continue }

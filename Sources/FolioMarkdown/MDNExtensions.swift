@@ -143,7 +143,9 @@ enum MDNHeadings {
         var walker = NodeWalker(root)
         while let (node, entering) = walker.next() {
             guard entering, node.kind == .heading else { continue }
-            var base = slug(plainText(node))
+            // Straight from the text bytes when ASCII (no intermediate String).
+            let text = plainTextBytes(node)
+            var base = text.withUnsafeBufferPointer { asciiSlug($0) } ?? slug(text.string)
             if base.isEmpty { base = "section" }
             var id = base
             if let n = used[base] {
@@ -159,7 +161,7 @@ enum MDNHeadings {
         }
     }
 
-    static func plainText(_ node: Node) -> String {
+    static func plainTextBytes(_ node: Node) -> Bytes {
         var out = Bytes()
         var walker = NodeWalker(node)
         while let (n, entering) = walker.next() {
@@ -170,7 +172,7 @@ enum MDNHeadings {
             default: break
             }
         }
-        return out.string
+        return out
     }
 
     /// Applied literally in this order: trim, lower-case, whitespace runs →
