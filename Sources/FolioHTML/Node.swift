@@ -77,18 +77,29 @@ public final class HTMLNode {
 
     deinit {
         guard !children.isEmpty else { return }
-        // A child may have been re-parented (setChildren does not unlink from the old
-        // parent's list), so only clear pointers that still point here.
-        for c in children where c._parent === self { c._parent = nil }
-        var stack = children
-        children = []
+        var stack: [HTMLNode] = []
+        swap(&stack, &children)
+        HTMLNode.detachSurvivors(&stack, from: self)
         while var node = stack.popLast() {
             // Only dismantle nodes nobody else holds; a retained subtree must stay intact.
-            if isKnownUniquelyReferenced(&node), !node.children.isEmpty {
-                for c in node.children where c._parent === node { c._parent = nil }
-                stack.append(contentsOf: node.children)
-                node.children = []
+            if isKnownUniquelyReferenced(&node) {
+                var kids: [HTMLNode] = []
+                swap(&kids, &node.children)   // one property access instead of four
+                if kids.isEmpty { continue }
+                HTMLNode.detachSurvivors(&kids, from: node)
+                stack.append(contentsOf: kids)
             }
+        }
+    }
+
+    /// Clears the parent pointer of the nodes in `list` (children of the dying `parent`) that
+    /// will outlive it. A node only `list` holds dies with it and can never be asked for its
+    /// parent, so it is skipped (the common case: no property access at all). A child may have
+    /// been re-parented (setChildren does not unlink from the old parent's list), so only
+    /// pointers that still point to `parent` are cleared.
+    private static func detachSurvivors(_ list: inout [HTMLNode], from parent: HTMLNode) {
+        for k in list.indices where !isKnownUniquelyReferenced(&list[k]) {
+            if list[k]._parent === parent { list[k]._parent = nil }
         }
     }
 
