@@ -101,7 +101,7 @@ enum CharRef {
     /// through the tokenizer, e.g. live-sample text that still contains `&nbsp;`).
     public static func decodeAll(_ s: String, inAttribute: Bool = false) -> String {
         // Checked before copying: the sanitizer calls this for every attribute value.
-        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        guard FastText.containsByte(s, UInt8(ascii: "&")) else { return s }
         let bytes = Array(s.utf8)
         return bytes.withUnsafeBufferPointer { b in
         var out = ""

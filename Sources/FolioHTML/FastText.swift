@@ -21,6 +21,16 @@ enum FastText {
         }
     }
 
+    /// `s.utf8.contains(byte)` with memchr over the contiguous bytes (the generic
+    /// `Sequence.contains` on the UTF-8 view walked byte by byte through an iterator).
+    static func containsByte(_ s: String, _ byte: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard let base = b.baseAddress else { return false }
+            return memchr(base, Int32(byte), b.count) != nil
+        }
+    }
+
     /// Unicode White_Space (what `Character.isWhitespace` tests on a Character's first scalar).
     @inline(__always) static func isWhitespace(_ v: UInt32) -> Bool {
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }

@@ -49,7 +49,7 @@ enum LiveSamples {
             guard let (lang, explicit) = classify(classes) else { continue }
             var code = n.textContent
             // Foundation's search is slow; most blocks have no U+00A0 (UTF-8 C2 A0) at all.
-            if code.utf8.contains(0xA0) { code = code.replacingOccurrences(of: "\u{A0}", with: " ") }
+            if FastText.containsByte(code, 0xA0) { code = code.replacingOccurrences(of: "\u{A0}", with: " ") }
             blocks.append(Block(index: i, lang: lang, code: code, explicitID: explicit))
         }
         guard !blocks.isEmpty else { return [:] }

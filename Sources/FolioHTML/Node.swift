@@ -178,7 +178,7 @@ public final class HTMLNode {
     /// values take the Character-based path.
     func hasClass(_ cls: String) -> Bool {
         guard kind == .element, let c = attribute("class") else { return false }
-        guard FastText.isASCII(c), !c.utf8.contains(0x0D) else { return classList.contains(cls) }
+        guard FastText.isASCII(c), !FastText.containsByte(c, 0x0D) else { return classList.contains(cls) }
         var c2 = c, name = cls
         return c2.withUTF8 { v in
             name.withUTF8 { n in

@@ -72,7 +72,7 @@ enum URLFilter {
         // The tokenizer already decoded entities once; decoding again catches values that a
         // second consumer (e.g. a templating step) might decode. Both forms must pass.
         // Without '&' decoding changes nothing, and checking the same value twice is wasted.
-        let candidates = value.utf8.contains(UInt8(ascii: "&")) ? [value, CharRef.decodeAll(value, inAttribute: true)] : [value]
+        let candidates = FastText.containsByte(value, UInt8(ascii: "&")) ? [value, CharRef.decodeAll(value, inAttribute: true)] : [value]
         for c in candidates {
             let sq = squeezed(c)
             guard let scheme = scheme(of: sq) else { continue }
