@@ -43,7 +43,7 @@ struct Tokenizer {
         // Usual case: no CR, so the string's own UTF-8 storage is used without a copy.
         var s = html
         let direct: R? = s.withUTF8 { buffer in
-            for c in buffer where c == 0x0D { return nil }
+            if let base = buffer.baseAddress, memchr(base, 0x0D, buffer.count) != nil { return nil }
             return body(buffer)
         }
         if let direct { return direct }
