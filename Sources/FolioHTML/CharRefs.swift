@@ -100,8 +100,9 @@ enum CharRef {
     /// Decodes every character reference in a string (used for values that did not come
     /// through the tokenizer, e.g. live-sample text that still contains `&nbsp;`).
     public static func decodeAll(_ s: String, inAttribute: Bool = false) -> String {
+        // Checked before copying: the sanitizer calls this for every attribute value.
+        guard FastText.containsByte(s, UInt8(ascii: "&")) else { return s }
         let bytes = Array(s.utf8)
-        guard bytes.contains(UInt8(ascii: "&")) else { return s }
         return bytes.withUnsafeBufferPointer { b in
         var out = ""
         var i = 0

@@ -49,7 +49,7 @@ enum LiveSamples {
             guard let (lang, explicit) = classify(classes) else { continue }
             var code = n.textContent
             // Foundation's search is slow; most blocks have no U+00A0 (UTF-8 C2 A0) at all.
-            if code.utf8.contains(0xA0) { code = code.replacingOccurrences(of: "\u{A0}", with: " ") }
+            if FastText.containsByte(code, 0xA0) { code = code.replacingOccurrences(of: "\u{A0}", with: " ") }
             blocks.append(Block(index: i, lang: lang, code: code, explicitID: explicit))
         }
         guard !blocks.isEmpty else { return [:] }
@@ -95,6 +95,11 @@ enum LiveSamples {
     }
 
     static func classify(_ classAttr: String) -> (Lang, String?)? {
+        // Class values are ASCII in practice; then bytes are Characters (CR LF aside) and
+        // the byte version below gives the same answer without Foundation or grapheme work.
+        if FastText.isASCII(classAttr), !classAttr.utf8.contains(0x0D) {
+            return asciiClassify(Array(classAttr.utf8))
+        }
         let lower = classAttr.lowercased()
         var lang: Lang? = nil
         var explicit: String? = nil
@@ -112,6 +117,40 @@ enum LiveSamples {
             if lang == nil {
                 let lt = t.lowercased()
                 lang = language(lt.hasPrefix("language-") ? String(lt.dropFirst(9)) : lt)
+            }
+        }
+        guard let lang else { return nil }
+        return (lang, explicit)
+    }
+
+    private static let brush = Array("brush:".utf8), liveSample = Array("live-sample___".utf8)
+    private static let languagePrefix = Array("language-".utf8)
+
+    /// `classify` for an ASCII value without CR.
+    private static func asciiClassify(_ b: [UInt8]) -> (Lang, String?)? {
+        func lowered<S: Sequence<UInt8>>(_ s: S) -> [UInt8] { s.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        func hasPrefix(_ s: ArraySlice<UInt8>, _ p: [UInt8]) -> Bool { s.count >= p.count && s.prefix(p.count).elementsEqual(p) }
+        let lower = lowered(b)
+        var lang: Lang? = nil
+        var explicit: String? = nil
+        if lower.count >= brush.count {
+            for start in 0...(lower.count - brush.count) where hasPrefix(lower[start...], brush) {
+                var j = start + brush.count
+                while j < lower.count, lower[j] == UInt8(ascii: " ") { j += 1 }
+                var e = j
+                while e < lower.count, isASCIIAlpha(lower[e]) { e += 1 }
+                lang = language(String(decoding: lower[j..<e], as: UTF8.self))
+                break
+            }
+        }
+        for tok in b.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ";") || $0 == 0x09 || $0 == 0x0A }) {
+            if hasPrefix(tok, liveSample) {
+                if tok.count > liveSample.count { explicit = String(decoding: tok.dropFirst(liveSample.count), as: UTF8.self) }
+                continue
+            }
+            if lang == nil {
+                let lt = lowered(tok)[...]
+                lang = language(String(decoding: hasPrefix(lt, languagePrefix) ? lt.dropFirst(languagePrefix.count) : lt, as: UTF8.self))
             }
         }
         guard let lang else { return nil }

@@ -25,11 +25,16 @@ public struct PostProcessOptions: Sendable {
     public var siteURL: String? = nil
     /// Lower-cased "/<locale>/docs/<slug>" paths that exist; nil = do not mark missing links.
     public var existingPaths: Set<String>? = nil
+    /// Whether to fill `ProcessedHTML.liveSamples`; callers that do not use them (the page
+    /// renderer) save a full tree walk and the code-block text extraction.
+    public var extractLiveSamples = true
 
-    public init(tocDepth: Int = 3, siteURL: String? = nil, existingPaths: Set<String>? = nil) {
+    public init(tocDepth: Int = 3, siteURL: String? = nil, existingPaths: Set<String>? = nil,
+                extractLiveSamples: Bool = true) {
         self.tocDepth = tocDepth
         self.siteURL = siteURL
         self.existingPaths = existingPaths
+        self.extractLiveSamples = extractLiveSamples
     }
 }
 
@@ -72,10 +77,18 @@ public enum PostProcessor {
     public static func wikiLinks(in root: HTMLNode) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for n in root.descendants where n.isHTML("a") {
-            if let href = n.attribute("href"), let p = LinkAnnotation.wikiPath(href), seen.insert(p).inserted {
+        // Pre-order walk without materializing `descendants` (an array of every node).
+        var stack: [HTMLNode] = []
+        var k = root.children.count - 1
+        while k >= 0 { stack.append(root.children[k]); k -= 1 }
+        while let n = stack.popLast() {
+            if n.kind == .element, n.namespace == .html, n.tagID == KnownTags.a, let href = n.attribute("href"),
+               let p = LinkAnnotation.wikiPath(href), seen.insert(p).inserted {
                 out.append(p)
             }
+            let children = n.children
+            var j = children.count - 1
+            while j >= 0 { stack.append(children[j]); j -= 1 }
         }
         return out
     }
@@ -95,7 +108,7 @@ public enum PostProcessor {
         if sidebar != nil { index = DocumentIndex(root) }   // the tree changed
         let toc = TOC.build(index.headings, depth: options.tocDepth)
         let summary = Summary.extract(root, index)
-        let samples = index.hasPre ? LiveSamples.extract(root) : [:]
+        let samples = index.hasPre && options.extractLiveSamples ? LiveSamples.extract(root) : [:]
         return ProcessedHTML(
             html: HTMLSerializer.serialize(root),
             tocHTML: toc.html,
@@ -183,7 +196,7 @@ struct DocumentIndex {
                 if a.name == "id", !a.value.isEmpty { usedIDs.insert(a.value); hasID = true }
                 if a.name == "class" { hasClass = true }
             }
-            if hasClass, firstSEOSummary == nil, n.classList.contains("seoSummary") { firstSEOSummary = n }
+            if hasClass, firstSEOSummary == nil, n.hasClass("seoSummary") { firstSEOSummary = n }
             if n.namespace == .html {
                 if SectionExtraction.headingLevel(n) != nil {
                     headings.append(n)
@@ -205,12 +218,5 @@ struct DocumentIndex {
     func firstWithID(_ id: String) -> HTMLNode? {
         guard usedIDs.contains(id) || headings.contains(where: { $0.attribute("id") == id }) else { return nil }
         return elements.first { $0.attribute("id") == id }
-    }
-}
-
-extension String {
-    /// Whitespace runs collapsed to one space, trimmed.
-    var collapsedWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

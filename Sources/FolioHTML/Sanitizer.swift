@@ -45,6 +45,9 @@ public enum Sanitizer {
         var rebuild = false
         var removals: [ObjectIdentifier: Bool] = [:]   // true = drop with content, false = unwrap
         var walk: [HTMLNode] = []
+        // Per known tag name: the policy's verdict on the name (0 = not yet asked), so each
+        // element costs an array lookup instead of two Set<String> lookups.
+        var nameVerdicts = [NameVerdict](repeating: .unknown, count: KnownTags.names.count)
         var k = root.children.count - 1
         while k >= 0 { walk.append(root.children[k]); k -= 1 }
         while let node = walk.popLast() {
@@ -54,7 +57,7 @@ public enum Sanitizer {
             case .comment, .fragment:
                 rebuild = true   // comments are removed
             case .element:
-                switch decide(node, policy: policy) {
+                switch decide(node, policy: policy, verdicts: &nameVerdicts) {
                 case .drop:
                     restructured = true
                     removals[ObjectIdentifier(node)] = true
@@ -102,7 +105,7 @@ public enum Sanitizer {
                     continue
                 }
                 // Kept: attributes were filtered in phase 1.
-                let el = HTMLNode.element(node.name, node.attributes, namespace: node.namespace)
+                let el = HTMLNode(element: node.name, tagID: node.tagID, namespace: node.namespace, attributes: node.attributes)
                 parent.appendChild(el)
                 pushChildren(of: node, into: el)
             }
@@ -112,28 +115,56 @@ public enum Sanitizer {
 
     enum Decision { case drop, unwrap, keep([HTMLAttribute], keepChildren: Bool) }
 
+    /// What the policy says about an element name, before looking at attributes.
+    enum NameVerdict: UInt8 { case unknown, drop, unwrap, keep, iframe }
+
+    static func nameVerdict(_ name: String, policy: SanitizerPolicy) -> NameVerdict {
+        if name == "iframe" { return .iframe }
+        if policy.dropWithContent.contains(name) { return .drop }
+        guard policy.allowedTags.contains(name) else { return .unwrap }
+        return .keep
+    }
+
     static func decide(_ el: HTMLNode, policy: SanitizerPolicy) -> Decision {
+        var verdicts: [NameVerdict] = []
+        return decide(el, policy: policy, verdicts: &verdicts)
+    }
+
+    /// `verdicts`: cache of `nameVerdict` by `KnownTags` id (empty: no cache).
+    static func decide(_ el: HTMLNode, policy: SanitizerPolicy, verdicts: inout [NameVerdict]) -> Decision {
         let name = el.name
         // SVG is not allowed at all (Kuma never allowed it); its content is not text.
         if el.namespace == .svg { return .drop }
-        if name == "iframe" {
-            guard policy.allowedTags.contains("iframe"), let src = el.attribute("src"),
-                  URLFilter.iframeSourceAllowed(src, hosts: policy.iframeHosts) else { return .drop }
-            var attrs = filterAttributes(el, policy: policy)
-            if let sandbox = policy.iframeSandbox {
-                attrs.removeAll { $0.name == "sandbox" }
-                attrs.append(HTMLAttribute(name: "sandbox", value: sandbox))
+        let id = Int(el.tagID)
+        var verdict: NameVerdict
+        if id != 0, id < verdicts.count {
+            verdict = verdicts[id]
+            if verdict == .unknown {
+                verdict = nameVerdict(name, policy: policy)
+                verdicts[id] = verdict
             }
-            return .keep(attrs, keepChildren: false)   // iframe "content" is never rendered
+        } else {
+            verdict = nameVerdict(name, policy: policy)
         }
-        if policy.dropWithContent.contains(name) { return .drop }
-        guard policy.allowedTags.contains(name) else { return .unwrap }
-        return .keep(filterAttributes(el, policy: policy), keepChildren: true)
+        switch verdict {
+        case .drop: return .drop
+        case .unwrap: return .unwrap
+        case .keep: return .keep(filterAttributes(el, policy: policy), keepChildren: true)
+        case .iframe, .unknown: break   // `nameVerdict` never answers .unknown
+        }
+        guard policy.allowedTags.contains("iframe"), let src = el.attribute("src"),
+              URLFilter.iframeSourceAllowed(src, hosts: policy.iframeHosts) else { return .drop }
+        var attrs = filterAttributes(el, policy: policy)
+        if let sandbox = policy.iframeSandbox {
+            attrs.removeAll { $0.name == "sandbox" }
+            attrs.append(HTMLAttribute(name: "sandbox", value: sandbox))
+        }
+        return .keep(attrs, keepChildren: false)   // iframe "content" is never rendered
     }
 
     static func filterAttributes(_ el: HTMLNode, policy: SanitizerPolicy) -> [HTMLAttribute] {
         var out: [HTMLAttribute] = []
-        let isMath = el.namespace == .mathml || KumaAllowlist.mathTagSet.contains(el.name)
+        let isMath = el.namespace == .mathml || KnownTags.flags[Int(el.tagID)] & KnownTags.mathAllowlisted != 0
         for a in el.attributes {
             let n = a.name
             if n.hasPrefix("on") { continue }                       // event handlers, always
@@ -141,8 +172,7 @@ public enum Sanitizer {
             guard policy.isAttributeAllowed(n, on: el.name) else { continue }
             // Defense in depth: no attribute at all may carry a script URL, even a title
             // (values that some script could later copy into a URL sink).
-            let lowered = URLFilter.squeezed(CharRef.decodeAll(a.value, inAttribute: true)).lowercased()
-            if ["javascript:", "vbscript:", "livescript:"].contains(where: { lowered.hasPrefix($0) }) { continue }
+            if URLFilter.hasScriptPrefix(a.value) { continue }
             if URLFilter.urlAttributes.contains(n) {
                 guard URLFilter.isAllowed(a.value, attribute: n, element: el.name, policy: policy) else { continue }
             }

@@ -18,6 +18,7 @@ public enum HTMLSerializer {
 
     public static func serialize(_ node: HTMLNode) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(4096)   // skips the first several doublings of a page-sized output
         switch node.kind {
         case .text: return escapeText(node.text)
         case .comment: return serializeComment(node.text)
@@ -38,24 +39,32 @@ public enum HTMLSerializer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private enum Step { case open(HTMLNode, HTMLNode?), close(HTMLNode) }
+    /// `rawParent`: the parent when it is an HTML raw-text or plaintext element (the only
+    /// parents whose kind matters to a child), else nil, which spares a retain per node.
+    private enum Step { case open(HTMLNode, rawParent: HTMLNode?), close(HTMLNode) }
+
+    @inline(__always) private static func rawParent(_ p: HTMLNode?) -> HTMLNode? {
+        guard let p, p.kind == .element, p.namespace == .html,
+              KnownTags.flags[Int(p.tagID)] & (KnownTags.rawText | KnownTags.plaintextFlag) != 0 else { return nil }
+        return p
+    }
 
     private static func serializeNodes(_ nodes: [HTMLNode], parent: HTMLNode?, into out: inout [UInt8]) {
         var stack: [Step] = []
+        let top = rawParent(parent)
         var k = nodes.count - 1
-        while k >= 0 { stack.append(.open(nodes[k], parent)); k -= 1 }
+        while k >= 0 { stack.append(.open(nodes[k], rawParent: top)); k -= 1 }
         while let step = stack.popLast() {
             switch step {
             case .close(let el):
                 out.append(0x3C); out.append(0x2F)   // "</"
                 out.append(contentsOf: el.name.utf8)
                 out.append(0x3E)
-            case .open(let n, let parent):
+            case .open(let n, let rawParent):
                 switch n.kind {
                 case .text:
-                    if let p = parent, p.kind == .element, p.namespace == .html,
-                       rawTextElements.contains(p.name) || p.name == "plaintext" {
-                        if p.name == "plaintext" {
+                    if let p = rawParent {
+                        if p.tagID == KnownTags.plaintext {
                             // Nothing can follow <plaintext>: no end tag exists, so stop here
                             // (a parsed tree never has content after it).
                             out.append(contentsOf: n.text.utf8)
@@ -72,8 +81,9 @@ public enum HTMLSerializer {
                 case .comment:
                     out.append(contentsOf: serializeComment(n.text).utf8)
                 case .fragment:
-                    var k = n.children.count - 1
-                    while k >= 0 { stack.append(.open(n.children[k], n)); k -= 1 }
+                    let children = n.children
+                    var k = children.count - 1
+                    while k >= 0 { stack.append(.open(children[k], rawParent: nil)); k -= 1 }
                 case .element:
                     out.append(0x3C)
                     out.append(contentsOf: n.name.utf8)
@@ -86,17 +96,20 @@ public enum HTMLSerializer {
                     }
                     out.append(0x3E)
                     let children = n.children
-                    if n.namespace == .html {
-                        if voidElements.contains(n.name) { continue }
-                        if n.name == "plaintext" && children.isEmpty { return }
-                        if n.name == "pre" || n.name == "listing" || n.name == "textarea",
-                           let first = children.first, first.kind == .text, first.text.hasPrefix("\n") {
+                    let isHTML = n.namespace == .html
+                    if isHTML {
+                        let flags = KnownTags.flags[Int(n.tagID)]
+                        if flags & KnownTags.void != 0 { continue }
+                        if n.tagID == KnownTags.plaintext && children.isEmpty { return }
+                        if flags & KnownTags.skipsLeadingNewline != 0,
+                           let first = children.first, first.kind == .text, first.text.utf8.first == 0x0A {
                             out.append(0x0A)
                         }
                     }
                     stack.append(.close(n))
+                    let childRawParent = isHTML ? HTMLSerializer.rawParent(n) : nil
                     var k = children.count - 1
-                    while k >= 0 { stack.append(.open(children[k], n)); k -= 1 }
+                    while k >= 0 { stack.append(.open(children[k], rawParent: childRawParent)); k -= 1 }
                 }
             }
         }
@@ -107,6 +120,23 @@ public enum HTMLSerializer {
     }
 
     static func isSerializableAttributeName(_ name: String) -> Bool {
+        // ASCII names (all real ones) on bytes: scalars and Characters are bytes there.
+        var n = name
+        let ascii: Bool? = n.withUTF8 { b in
+            guard let first = b.first else { return false }
+            if first == UInt8(ascii: "/") { return false }
+            var equalsAfterFirst = false, nonASCII = false
+            for (i, c) in b.enumerated() {
+                switch c {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x0C, UInt8(ascii: "/"), UInt8(ascii: ">"), 0x00: return false
+                case UInt8(ascii: "=") where i > 0: equalsAfterFirst = true
+                case 0x80...: nonASCII = true
+                default: continue
+                }
+            }
+            return nonASCII ? nil : !equalsAfterFirst
+        }
+        if let ascii { return ascii }
         guard let first = name.unicodeScalars.first else { return false }
         if first == "/" { return false }
         for s in name.unicodeScalars {
@@ -149,8 +179,13 @@ public enum HTMLSerializer {
         s.withUTF8 { buffer in
             var runStart = 0, i = 0
             let count = buffer.count
+            // A 256-entry table rejects ordinary bytes with one load (the byte switch below was
+            // most of the serializer's own time); only candidate bytes reach the switch.
+            let mask: UInt8 = attribute ? 2 : 1
+            let table = escapeCandidates
             while i < count {
                 let b = buffer[i]
+                if table[Int(b)] & mask == 0 { i += 1; continue }
                 let replacement: [UInt8]
                 var width = 1
                 switch b {
@@ -175,6 +210,13 @@ public enum HTMLSerializer {
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
     private static let quot = Array("&quot;".utf8), cr = Array("&#13;".utf8), nbsp = Array("&nbsp;".utf8)
     private static let fffd: [UInt8] = [0xEF, 0xBF, 0xBD]
+    /// Bit 1: may need escaping in text; bit 2: in an attribute value (adds `"`).
+    private static let escapeCandidates: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for b in [0x26, 0x3C, 0x3E, 0x0D, 0x00, 0xC2] { t[b] = 3 }
+        t[0x22] = 2
+        return t
+    }()
 
     /// Comment data that could end the comment early is defused by spacing out the dashes.
     static func serializeComment(_ data: String) -> String {

@@ -20,7 +20,7 @@ enum Summary {
     /// `firstSEO`: the document's first `.seoSummary`, when the caller already knows it;
     /// `searchSEO`: look for one under `nodes` instead.
     private static func find(in nodes: [HTMLNode], firstSEO: HTMLNode?, searchSEO: Bool) -> HTMLNode? {
-        let isSEO: (HTMLNode) -> Bool = { $0.kind == .element && $0.attribute("class") != nil && $0.classList.contains("seoSummary") }
+        let isSEO: (HTMLNode) -> Bool = { $0.kind == .element && $0.hasClass("seoSummary") }
         if let firstSEO { return firstSEO }
         if searchSEO {
             for n in nodes {
@@ -30,8 +30,8 @@ enum Summary {
         }
         for n in nodes where n.isHTML("p") {
             let t = n.textContent
-            if t.contains("Redirect") || t.contains("«") { continue }
-            if t.collapsedWhitespace.isEmpty { continue }
+            if FastText.contains(t, "Redirect") || FastText.contains(t, "«") { continue }
+            if isBlank(t) { continue }
             return n
         }
         return nil
@@ -41,15 +41,57 @@ enum Summary {
     /// cut to 300 characters at a word boundary (with "…").
     static func plainText(_ el: HTMLNode) -> String {
         var t = el.textContent
-        if t.utf8.contains(0xA0) { t = t.replacingOccurrences(of: "\u{A0}", with: " ") }
-        t.removeAll { $0 == "<" || $0 == ">" }
-        t = t.collapsedWhitespace
-        for p in [",", ")", "."] { t = t.replacingOccurrences(of: " " + p, with: p) }
+        if FastText.isSimple(t) {
+            t = simplePlainText(t)
+        } else {
+            if t.utf8.contains(0xA0) { t = t.replacingOccurrences(of: "\u{A0}", with: " ") }
+            t.removeAll { $0 == "<" || $0 == ">" }
+            t = t.collapsedWhitespace
+            for p in [",", ")", "."] { t = t.replacingOccurrences(of: " " + p, with: p) }
+        }
         guard t.count > maxLength else { return t }
         var cut = String(t.prefix(maxLength - 1))
         if let sp = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: sp) > maxLength / 2 {
             cut = String(cut[..<sp])
         }
         return cut + "…"
+    }
+
+    /// `collapsedWhitespace.isEmpty` without building the string: any ASCII byte that is not
+    /// whitespace starts (or sits in) a non-whitespace Character.
+    private static func isBlank(_ t: String) -> Bool {
+        for b in t.utf8 where b < 0x80 && !FastText.isWhitespace(UInt32(b)) { return false }
+        return t.collapsedWhitespace.isEmpty
+    }
+
+    /// The first steps of `plainText` for simple text (every scalar its own Character), in one
+    /// pass over the scalars: U+00A0 → space, `<`/`>` dropped, whitespace collapsed and
+    /// trimmed, then (in this order, as the sequential replacements did) a space before `,`,
+    /// `)` and `.` dropped.
+    private static func simplePlainText(_ t: String) -> String {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(t.unicodeScalars.count)
+        var pending = false
+        for u in t.unicodeScalars {
+            if u == "<" || u == ">" { continue }
+            if u.value == 0xA0 || FastText.isWhitespace(u.value) {
+                if !scalars.isEmpty { pending = true }
+                continue
+            }
+            if pending { scalars.append(" "); pending = false }
+            scalars.append(u)
+        }
+        for p: Unicode.Scalar in [",", ")", "."] {
+            var k = 0
+            for u in scalars {
+                if u == p, k > 0, scalars[k - 1] == " " { k -= 1 }
+                scalars[k] = u
+                k += 1
+            }
+            scalars.removeLast(scalars.count - k)
+        }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
     }
 }

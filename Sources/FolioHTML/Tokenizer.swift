@@ -1,8 +1,9 @@
 import Foundation
 
 enum Token {
-    case startTag(name: String, attributes: [HTMLAttribute], selfClosing: Bool)
-    case endTag(name: String)
+    /// `tag`: the name's `KnownTags` id (0: not a known name).
+    case startTag(name: String, tag: UInt16, attributes: [HTMLAttribute], selfClosing: Bool)
+    case endTag(name: String, tag: UInt16)
     case text(String)
     case comment(String)
     /// Markup that produces nothing (DOCTYPE, `</>`, a tag cut off by EOF).
@@ -39,6 +40,13 @@ struct Tokenizer {
     /// Newline normalization (CRLF and CR → LF), as the input stream preprocessor does, then
     /// runs `body` with the normalized bytes.
     static func withNormalizedInput<R>(_ html: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        // Usual case: no CR, so the string's own UTF-8 storage is used without a copy.
+        var s = html
+        let direct: R? = s.withUTF8 { buffer in
+            if let base = buffer.baseAddress, memchr(base, 0x0D, buffer.count) != nil { return nil }
+            return body(buffer)
+        }
+        if let direct { return direct }
         var bytes = Array(html.utf8)
         if bytes.contains(0x0D) {
             var out: [UInt8] = []
@@ -164,7 +172,7 @@ struct Tokenizer {
     private mutating func tag(isEnd: Bool) -> Token {
         let nameStart = i
         while i < b.count, !isHTMLSpace(b[i]), b[i] != UInt8(ascii: "/"), b[i] != UInt8(ascii: ">") { i += 1 }
-        let name = lowerName(nameStart, i)
+        let (name, tagID) = tagName(nameStart, i)
         var attrs: [HTMLAttribute] = []
         var selfClosing = false
         while true {
@@ -207,8 +215,8 @@ struct Tokenizer {
                 attrs.append(HTMLAttribute(name: attrName, value: value))
             }
         }
-        if isEnd { return .endTag(name: name) }
-        return .startTag(name: name, attributes: attrs, selfClosing: selfClosing)
+        if isEnd { return .endTag(name: name, tag: tagID) }
+        return .startTag(name: name, tag: tagID, attributes: attrs, selfClosing: selfClosing)
     }
 
     /// Reads an attribute value up to (not including) the stop byte. nil = EOF reached,
@@ -239,6 +247,19 @@ struct Tokenizer {
             i += 1
         }
         return nil
+    }
+
+    /// A tag name and its `KnownTags` id; known names come from the shared table (no
+    /// String is built for them).
+    private mutating func tagName(_ s: Int, _ e: Int) -> (String, UInt16) {
+        var clean = true
+        for k in s..<e where (b[k] >= 0x41 && b[k] <= 0x5A) || b[k] == 0 { clean = false; break }
+        if clean {
+            let id = KnownTags.id(UnsafeBufferPointer(rebasing: b[s..<e]))
+            return (id != 0 ? KnownTags.names[Int(id)] : String(decoding: b[s..<e], as: UTF8.self), id)
+        }
+        let name = lowerName(s, e)
+        return (name, KnownTags.id(name))
     }
 
     private mutating func lowerName(_ s: Int, _ e: Int) -> String {

@@ -71,6 +71,9 @@ private let tagInfo: [String: TagInfo] = {
     return t
 }()
 
+/// `tagInfo` indexed by `KnownTags` id (every tagInfo name is a known name).
+private let tagInfoByID: [TagInfo?] = KnownTags.names.map { tagInfo[$0] }
+
 private let mathTextIntegration: Set<String> = ["mi", "mo", "mn", "ms", "mtext"]
 
 /// Simplified HTML5 tree builder ("in body" rules only, fragment context <body>).
@@ -85,6 +88,7 @@ struct TreeBuilder {
     private let root = HTMLNode.fragment()
     private var stack: [HTMLNode] = []
     /// Element names (namespaced keys) interned to small ints, so that popping needs no hashing.
+    /// Known HTML names use their `KnownTags` id; other keys get ids from `KnownTags.names.count` on.
     private var keyIDs: [String: Int] = [:]
     /// Per interned key: stack index of the newest open element with that key, or -1.
     private var lastIndexOfKey: [Int] = []
@@ -93,12 +97,13 @@ struct TreeBuilder {
     private var stackKeyIDs: [Int] = []
     private var prevSameKey: [Int] = []
 
-    /// Names the scope rules ask about, interned up front with fixed ids (no hashing needed).
+    /// Names the scope rules ask about (their `KnownTags` ids, so no hashing is needed).
     private enum K {
-        static let names = ["p", "button", "li", "ul", "ol", "dd", "dt", "dl", "tr", "td", "th", "table",
-                            "thead", "tbody", "tfoot", "a"]
-        static let p = 0, button = 1, li = 2, ul = 3, ol = 4, dd = 5, dt = 6, dl = 7, tr = 8, td = 9, th = 10,
-                   table = 11, thead = 12, tbody = 13, tfoot = 14, a = 15
+        static let p = id("p"), button = id("button"), li = id("li"), ul = id("ul"), ol = id("ol"),
+                   dd = id("dd"), dt = id("dt"), dl = id("dl"), tr = id("tr"), td = id("td"), th = id("th"),
+                   table = id("table"), thead = id("thead"), tbody = id("tbody"), tfoot = id("tfoot"), a = id("a")
+        static let img = UInt16(id("img")), br = UInt16(id("br"))
+        private static func id(_ n: String) -> Int { Int(KnownTags.id(n)) }
     }
     private var boundaryIndices: [Int] = []
     private var htmlIndices: [Int] = []
@@ -106,10 +111,7 @@ struct TreeBuilder {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         tokenizer = Tokenizer(normalizedInput: bytes)
-        for (i, n) in K.names.enumerated() {
-            keyIDs[n] = i
-            lastIndexOfKey.append(-1)
-        }
+        lastIndexOfKey = [Int](repeating: -1, count: KnownTags.names.count)
     }
 
     mutating func run() -> HTMLNode {
@@ -123,10 +125,10 @@ struct TreeBuilder {
                 if !s.isEmpty { current.appendText(s) }
             case .comment(let c):
                 current.appendChild(HTMLNode.comment(c))
-            case .startTag(let name, let attrs, let selfClosing):
-                startTag(name, attrs, selfClosing)
-            case .endTag(let name):
-                endTag(name)
+            case .startTag(let name, let tag, let attrs, let selfClosing):
+                startTag(name, tag, attrs, selfClosing)
+            case .endTag(let name, let tag):
+                endTag(name, tag)
             case .ignored:
                 break
             }
@@ -179,14 +181,18 @@ struct TreeBuilder {
         current.appendChild(el)
         let idx = stack.count
         stack.append(el)
-        let k = key(el.name, el.namespace)
         let id: Int
-        if let existing = keyIDs[k] {
-            id = existing
+        if el.namespace == .html, el.tagID != 0 {
+            id = Int(el.tagID)
         } else {
-            id = lastIndexOfKey.count
-            keyIDs[k] = id
-            lastIndexOfKey.append(-1)
+            let k = key(el.name, el.namespace)
+            if let existing = keyIDs[k] {
+                id = existing
+            } else {
+                id = lastIndexOfKey.count
+                keyIDs[k] = id
+                lastIndexOfKey.append(-1)
+            }
         }
         prevSameKey.append(lastIndexOfKey[id])
         lastIndexOfKey[id] = idx
@@ -212,6 +218,10 @@ struct TreeBuilder {
     }
 
     private func last(_ name: String, _ ns: HTMLNamespace = .html) -> Int {
+        if ns == .html {
+            let known = KnownTags.id(name)
+            if known != 0 { return lastIndexOfKey[Int(known)] }
+        }
         guard let id = keyIDs[key(name, ns)] else { return -1 }
         return lastIndexOfKey[id]
     }
@@ -227,8 +237,9 @@ struct TreeBuilder {
 
     // MARK: Start tags
 
-    private mutating func startTag(_ rawName: String, _ attrs: [HTMLAttribute], _ selfClosing: Bool) {
+    private mutating func startTag(_ rawName: String, _ rawTag: UInt16, _ attrs: [HTMLAttribute], _ selfClosing: Bool) {
         var name = rawName
+        var tag = rawTag
         if let cur = stack.last, cur.namespace != .html {
             let htmlHere = (isIntegrationPoint(cur) && !(cur.namespace == .mathml && mathTextIntegration.contains(cur.name)))
                 || (cur.namespace == .mathml && mathTextIntegration.contains(cur.name) && name != "mglyph" && name != "malignmark")
@@ -238,7 +249,7 @@ struct TreeBuilder {
                 if breakoutTags.contains(name) || fontBreaks {
                     while let c = stack.last, c.namespace != .html, !isIntegrationPoint(c) { popOne() }
                 } else {
-                    let el = HTMLNode.element(name, attrs, namespace: cur.namespace)
+                    let el = HTMLNode(element: name, tagID: tag, namespace: cur.namespace, attributes: attrs)
                     push(el)
                     if selfClosing { popOne() }
                     return
@@ -246,15 +257,16 @@ struct TreeBuilder {
             }
         }
 
-        guard let info = tagInfo[name] else {
-            push(HTMLNode.element(name, attrs), boundary: false)   // fast path: no special start-tag rules
+        guard let info = tagInfoByID[Int(tag)] else {
+            // fast path: no special start-tag rules
+            push(HTMLNode(element: name, tagID: tag, namespace: .html, attributes: attrs), boundary: false)
             return
         }
         if info.contains(TagInfo.ignored) { return }   // html/head/body/frameset/frame: meaningless in a body fragment
-        if name == "image" { name = "img" }     // the spec renames it
+        if name == "image" { name = "img"; tag = K.img }     // the spec renames it
 
         if info.contains(TagInfo.foreignRoot) {
-            push(HTMLNode.element(name, attrs, namespace: name == "svg" ? .svg : .mathml))
+            push(HTMLNode(element: name, tagID: tag, namespace: name == "svg" ? .svg : .mathml, attributes: attrs))
             if selfClosing { popOne() }
             return
         }
@@ -303,7 +315,7 @@ struct TreeBuilder {
             popOne()
         }
 
-        let el = HTMLNode.element(name, attrs)
+        let el = HTMLNode(element: name, tagID: tag, namespace: .html, attributes: attrs)
         if info.contains(TagInfo.void) {
             current.appendChild(el)
             return
@@ -321,10 +333,10 @@ struct TreeBuilder {
 
     // MARK: End tags
 
-    private mutating func endTag(_ name: String) {
+    private mutating func endTag(_ name: String, _ tag: UInt16) {
         // Fast path: the end tag closes the current HTML element (correct for every name:
         // the special cases below would pop exactly this element too).
-        if let cur = stack.last, cur.namespace == .html, cur.name == name {
+        if let cur = stack.last, cur.namespace == .html, tag != 0 ? cur.tagID == tag : cur.name == name {
             popOne()
             return
         }
@@ -336,7 +348,7 @@ struct TreeBuilder {
         }
         switch name {
         case "br":
-            startTag("br", [], false)   // "</br>" acts as "<br>" (and breaks out of foreign content)
+            startTag("br", K.br, [], false)   // "</br>" acts as "<br>" (and breaks out of foreign content)
             return
         case "p":
             closePInButtonScope()

@@ -15,7 +15,11 @@ enum URLFilter {
     /// are both seen as `javascript:`.
     static func squeezed(_ value: String) -> String {
         // Most URLs are printable ASCII: nothing to drop, and no Unicode property lookups.
-        if value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return value }
+        var v = value
+        if v.withUTF8({ b in
+            for c in b where c <= 0x20 || c >= 0x7F { return false }
+            return true
+        }) { return value }
         var out = String.UnicodeScalarView()
         for s in value.unicodeScalars {
             if s.value <= 0x20 || s.value == 0x7F { continue }
@@ -32,6 +36,28 @@ enum URLFilter {
     /// that comes ahead of any '/', '?' or '#' counts as a scheme, even if it is not a
     /// syntactically valid one: that errs on the side of rejecting.
     static func scheme(of squeezedValue: String) -> String? {
+        // Bytes while they are ASCII (then bytes are Characters, CR LF aside, and a squeezed
+        // value has no CR); the first non-ASCII byte hands over to the Character loop.
+        var v = squeezedValue
+        let fast: String?? = v.withUTF8 { b in
+            for i in 0..<b.count {
+                switch b[i] {
+                case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: ":"):
+                    // A following combining mark would make the delimiter part of another Character.
+                    if i + 1 < b.count, b[i + 1] >= 0x80 { return nil }
+                    if b[i] != UInt8(ascii: ":") || i == 0 { return .some(nil) }
+                    var lower = Array(b[0..<i])
+                    for k in lower.indices where lower[k] >= 0x41 && lower[k] <= 0x5A { lower[k] |= 0x20 }
+                    return .some(String(decoding: lower, as: UTF8.self))
+                case 0x0D, 0x80...:
+                    return nil
+                default:
+                    continue
+                }
+            }
+            return .some(nil)
+        }
+        if let fast { return fast }
         for (idx, ch) in squeezedValue.enumerated() {
             switch ch {
             case "/", "?", "#": return nil
@@ -45,7 +71,8 @@ enum URLFilter {
     static func isAllowed(_ value: String, attribute: String, element: String, policy: SanitizerPolicy) -> Bool {
         // The tokenizer already decoded entities once; decoding again catches values that a
         // second consumer (e.g. a templating step) might decode. Both forms must pass.
-        let candidates = [value, CharRef.decodeAll(value, inAttribute: true)]
+        // Without '&' decoding changes nothing, and checking the same value twice is wasted.
+        let candidates = FastText.containsByte(value, UInt8(ascii: "&")) ? [value, CharRef.decodeAll(value, inAttribute: true)] : [value]
         for c in candidates {
             let sq = squeezed(c)
             guard let scheme = scheme(of: sq) else { continue }
@@ -57,6 +84,30 @@ enum URLFilter {
         }
         return true
     }
+
+    /// Whether the value, entity-decoded and squeezed, starts with a script scheme
+    /// (`javascript:`, `vbscript:`, `livescript:`), case-insensitively.
+    static func hasScriptPrefix(_ value: String) -> Bool {
+        var sq = squeezed(CharRef.decodeAll(value, inAttribute: true))
+        // Fast path: if the first 12 bytes are ASCII, lower-casing them is ASCII lower-casing,
+        // and the byte after an 11-byte prefix is ASCII, so the prefix ends on a Character
+        // boundary: a byte comparison then equals the Character-based `hasPrefix`.
+        let fast: Bool? = sq.withUTF8 { b in
+            let n = min(b.count, 12)
+            for i in 0..<n where b[i] >= 0x80 { return nil }
+            for p in scriptPrefixes where p.count <= b.count {
+                var k = 0
+                while k < p.count, (b[k] >= 0x41 && b[k] <= 0x5A ? b[k] | 0x20 : b[k]) == p[k] { k += 1 }
+                if k == p.count { return true }
+            }
+            return false
+        }
+        if let fast { return fast }
+        let lowered = sq.lowercased()
+        return ["javascript:", "vbscript:", "livescript:"].contains(where: { lowered.hasPrefix($0) })
+    }
+
+    private static let scriptPrefixes = ["javascript:", "vbscript:", "livescript:"].map { Array($0.utf8) }
 
     static func isSafeDataImage(_ sq: String) -> Bool {
         let lower = sq.lowercased()

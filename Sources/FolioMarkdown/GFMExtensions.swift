@@ -1,6 +1,8 @@
 // Smaller GFM extensions: task list items, the disallowed-raw-HTML tag
 // filter and extended autolinks (www., http(s)://, email).
 
+import Foundation   // memchr
+
 enum GFMTaskList {
     /// Marks a list item whose first paragraph starts with `[ ]`, `[x]` or
     /// `[X]` followed by whitespace, and strips the marker. Called when the
@@ -51,16 +53,25 @@ enum GFMTagFilter {
 enum GFMAutolink {
     /// Quick filter on raw content: extended autolinks need `www.`, `://` or `@`.
     static func mayContainLinks(_ s: Bytes) -> Bool {
-        var i = 0
-        let n = s.count
-        while i < n {
-            let c = s[i]
-            if c == C.at { return true }
-            if c == C.colon && i + 2 < n && s[i + 1] == C.slash && s[i + 2] == C.slash { return true }
-            if c == C.dot && i >= 3 && (s[i - 1] | 0x20) == 0x77 && (s[i - 2] | 0x20) == 0x77 && (s[i - 3] | 0x20) == 0x77 { return true }
-            i += 1
+        // The same three tests, but memchr (vectorized) jumps between the candidate bytes
+        // instead of testing every byte of every paragraph.
+        s.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            let n = b.count
+            if memchr(base, Int32(C.at), n) != nil { return true }
+            for c in [C.colon, C.dot] {
+                var from = 0
+                while from < n, let hit = memchr(base + from, Int32(c), n - from) {
+                    let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if c == C.colon, i + 2 < n, b[i + 1] == C.slash, b[i + 2] == C.slash { return true }
+                    if c == C.dot, i >= 3, (b[i - 1] | 0x20) == 0x77, (b[i - 2] | 0x20) == 0x77, (b[i - 3] | 0x20) == 0x77 {
+                        return true
+                    }
+                    from = i + 1
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// Finds extended autolinks in the text nodes of `leaf` (outside links).

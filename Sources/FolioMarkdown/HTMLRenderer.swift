@@ -15,7 +15,10 @@ struct HTMLRenderer {
     }
     mutating func putString(_ s: String) { out.append(contentsOf: s.utf8) }
     mutating func escaped(_ b: Bytes) { TextUtil.escapeHTML(b, into: &out) }
-    mutating func escaped(_ s: String) { TextUtil.escapeHTML(Array(s.utf8), into: &out) }
+    mutating func escaped(_ s: String) {
+        var s = s
+        s.withUTF8 { TextUtil.escapeHTML($0, into: &out) }
+    }
     mutating func cr() { if let last = out.last, last != C.nl { out.append(C.nl) } }
 
     /// Raw HTML, passed through the GFM tagfilter when enabled.

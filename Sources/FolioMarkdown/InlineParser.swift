@@ -202,14 +202,22 @@ final class InlineParser {
 
     func scanToClosingBackticks(_ openLength: Int) -> Int? {
         if openLength > Self.maxBackticks { return nil }
-        if backtickPositions.isEmpty { backtickPositions = [Int](repeating: 0, count: Self.maxBackticks + 1) }
-        if scannedForBackticks && backtickPositions[openLength] <= pos { return nil }
+        // The table grows only as far as the longest run seen (entries not yet recorded read
+        // as 0): allocating and zeroing all 1,001 entries for every leaf with a backtick was
+        // a visible share of Markdown time.
+        let recorded = openLength < backtickPositions.count ? backtickPositions[openLength] : 0
+        if scannedForBackticks && recorded <= pos { return nil }
         while true {
             while pos < s.count && s[pos] != C.backtick { pos += 1 }
             if pos >= s.count { break }
             var n = 0
             while peek() == C.backtick { pos += 1; n += 1 }
-            if n <= Self.maxBackticks { backtickPositions[n] = pos - n }
+            if n <= Self.maxBackticks {
+                if n >= backtickPositions.count {
+                    backtickPositions.append(contentsOf: repeatElement(0, count: n + 1 - backtickPositions.count))
+                }
+                backtickPositions[n] = pos - n
+            }
             if n == openLength { return pos }
         }
         scannedForBackticks = true

@@ -143,7 +143,9 @@ enum MDNHeadings {
         var walker = NodeWalker(root)
         while let (node, entering) = walker.next() {
             guard entering, node.kind == .heading else { continue }
-            var base = slug(plainText(node))
+            // Straight from the text bytes when ASCII (no intermediate String).
+            let text = plainTextBytes(node)
+            var base = text.withUnsafeBufferPointer { asciiSlug($0) } ?? slug(text.string)
             if base.isEmpty { base = "section" }
             var id = base
             if let n = used[base] {
@@ -159,7 +161,7 @@ enum MDNHeadings {
         }
     }
 
-    static func plainText(_ node: Node) -> String {
+    static func plainTextBytes(_ node: Node) -> Bytes {
         var out = Bytes()
         var walker = NodeWalker(node)
         while let (n, entering) = walker.next() {
@@ -170,13 +172,17 @@ enum MDNHeadings {
             default: break
             }
         }
-        return out.string
+        return out
     }
 
     /// Applied literally in this order: trim, lower-case, whitespace runs →
     /// `_`, then drop every character that is not a letter, digit, `_`, `-`
     /// or `.` (so "a & b" → "a__b", as Yari does).
     static func slug(_ text: String) -> String {
+        // ASCII headings (nearly all) on bytes: the same steps, without Foundation trimming,
+        // grapheme breaking and Unicode property lookups.
+        var t = text
+        if let fast = t.withUTF8({ asciiSlug($0) }) { return fast }
         var result = ""
         var inSpace = false
         for ch in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
@@ -190,5 +196,33 @@ enum MDNHeadings {
             result.append(ch)
         }
         return result
+    }
+
+    /// `slug` for ASCII text (nil if any byte is not ASCII). For ASCII, trimming's
+    /// whitespacesAndNewlines and `isWhitespace` are both 0x09–0x0D and space, `isLetter`
+    /// and `isNumber` are A–Z, a–z, 0–9, and CR LF (one Character) is whitespace either way.
+    static func asciiSlug(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        @inline(__always) func isWS(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+        var lo = 0, hi = b.count
+        for c in b where c >= 0x80 { return nil }
+        while lo < hi, isWS(b[lo]) { lo += 1 }
+        while hi > lo, isWS(b[hi - 1]) { hi -= 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(hi - lo)
+        var inSpace = false
+        for i in lo..<hi {
+            var c = b[i]
+            if isWS(c) {
+                if !inSpace { out.append(C.underscore) }
+                inSpace = true
+                continue
+            }
+            inSpace = false
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            guard (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == C.underscore
+                    || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") else { continue }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

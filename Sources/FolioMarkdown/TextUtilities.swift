@@ -96,16 +96,27 @@ enum TextUtil {
     }
 
     /// Escapes `&`, `<`, `>`, `"` for text and attribute values.
+    /// Runs without special bytes are copied whole (per-byte appends were a hot spot).
     static func escapeHTML(_ s: Bytes, into out: inout Bytes) {
-        for c in s {
-            switch c {
-            case C.amp: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case C.lt: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case C.gt: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            case C.dquote: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-            default: out.append(c)
+        s.withUnsafeBufferPointer { escapeHTML($0, into: &out) }
+    }
+
+    static func escapeHTML(_ s: UnsafeBufferPointer<UInt8>, into out: inout Bytes) {
+        var runStart = 0
+        for i in 0..<s.count {
+            let rep: StaticString
+            switch s[i] {
+            case C.amp: rep = "&amp;"
+            case C.lt: rep = "&lt;"
+            case C.gt: rep = "&gt;"
+            case C.dquote: rep = "&quot;"
+            default: continue
             }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i])) }
+            rep.withUTF8Buffer { out.append(contentsOf: $0) }
+            runStart = i + 1
         }
+        if runStart < s.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count])) }
     }
 
     /// Characters left alone by houdini_escape_href; everything else is

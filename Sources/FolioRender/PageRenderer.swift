@@ -90,11 +90,20 @@ public struct PageRenderer: Sendable {
     }
 
     func finish(title: String, tree: HTMLNode, existingPaths: Set<String>?) -> RenderedPage {
+        // Live samples are served from the stored source by the samples origin, not from here.
         let processed = PostProcessor.process(tree, options: PostProcessOptions(
-            tocDepth: 3, siteURL: siteURL, existingPaths: existingPaths))
+            tocDepth: 3, siteURL: siteURL, existingPaths: existingPaths, extractLiveSamples: false))
         let digest = SHA256.hash(data: Data((title + "\u{0}" + processed.html + "\u{0}" + (processed.sidebarHTML ?? "")).utf8))
         return RenderedPage(html: processed.html, tocHTML: processed.tocHTML, sections: processed.sections,
                             summary: processed.summary, sidebarHTML: processed.sidebarHTML ?? "",
-                            etag: digest.prefix(16).map { String(format: "%02x", $0) }.joined())
+                            etag: Self.hex(digest.prefix(16)))
+    }
+
+    /// Lower-case hex; `String(format:)` per byte showed up in render profiles.
+    static func hex<S: Sequence<UInt8>>(_ bytes: S) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
