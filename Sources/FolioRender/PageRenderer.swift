@@ -93,7 +93,14 @@ public struct PageRenderer: Sendable {
         // Live samples are served from the stored source by the samples origin, not from here.
         let processed = PostProcessor.process(tree, options: PostProcessOptions(
             tocDepth: 3, siteURL: siteURL, existingPaths: existingPaths, extractLiveSamples: false))
-        let digest = SHA256.hash(data: Data((title + "\u{0}" + processed.html + "\u{0}" + (processed.sidebarHTML ?? "")).utf8))
+        // Hashed piecewise: joining the strings first copied every page twice.
+        var hasher = SHA256()
+        for (index, part) in [title, processed.html, processed.sidebarHTML ?? ""].enumerated() {
+            if index > 0 { hasher.update(data: [0]) }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        let digest = hasher.finalize()
         return RenderedPage(html: processed.html, tocHTML: processed.tocHTML, sections: processed.sections,
                             summary: processed.summary, sidebarHTML: processed.sidebarHTML ?? "",
                             etag: Self.hex(digest.prefix(16)))
