@@ -1,5 +1,5 @@
 // Rendering benchmark over every index.md / index.html below a folder (release build):
-//   swift run -c release folio-bench ../shared/data/mdn-content [--passes N] [--workers N] [--skip-pipeline]
+//   swift run -c release folio-bench ../shared/data/mdn-content [--passes N] [--workers N] [--skip-pipeline | --pipeline-only]
 // 1. The content pipeline alone (Markdown → HTML → sanitize → post-process), one core, macros
 //    left as text: pages/s, median/p99 and time by stage.
 // 2. Full renders with macros (in-memory page data built from the corpus; CSS data from
@@ -25,6 +25,7 @@ func option(_ name: String, _ fallback: Int, minimum: Int) -> Int {
 let passes = option("--passes", 4, minimum: 2)
 let workers = option("--workers", 2, minimum: 1)
 let skipPipeline = arguments.contains("--skip-pipeline")   // for profiling the macro path alone
+let pipelineOnly = arguments.contains("--pipeline-only")   // for profiling the content pipeline alone
 
 struct Page: Sendable {
     var title: String
@@ -102,6 +103,7 @@ if !skipPipeline { print(String(format: "pipeline (no macros, 1 core): %d pages 
 print("one pass by stage: " + stage.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f ms", $0.key, $0.value) }.joined(separator: ", ")) }
 
 // MARK: 2. Full renders with macros, `workers` cores
+if pipelineOnly { exit(0) }
 
 var cssData: CSSData? = nil
 for candidate in [folder + "/../mdn-data", "../shared/data/mdn-data"] where cssData == nil {
