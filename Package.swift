@@ -28,8 +28,10 @@ let package = Package(
         // Pure engines: Markdown (CommonMark + GFM + MDN extensions) and HTML (parser, sanitizer, post-processing).
         .target(name: "FolioMarkdown", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "FolioHTML"),
+        // Browser compatibility data: model, loader, checks, compat tables and specifications.
+        .target(name: "FolioCompat"),
         // KumaScript-compatible macros: parser, registry, `MacroContext`, the built-in library.
-        .target(name: "FolioMacros", dependencies: ["FolioHTML", "FolioWiki"]),
+        .target(name: "FolioMacros", dependencies: ["FolioHTML", "FolioWiki", "FolioCompat"]),
         // The render pipeline: source → HTML → sanitize → post-process. Pure, so benchmarks and
         // fuzzers build it without the app.
         .target(
@@ -45,6 +47,7 @@ let package = Package(
                 "FolioHTML",
                 "FolioRender",
                 "FolioMacros",
+                "FolioCompat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -67,6 +70,7 @@ let package = Package(
                 "FolioMarkdown",
                 "FolioHTML",
                 "FolioMacros",
+                "FolioCompat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +84,8 @@ let package = Package(
         .testTarget(name: "FolioWikiTests", dependencies: ["FolioWiki"]),
         .testTarget(name: "FolioMarkdownTests", dependencies: ["FolioMarkdown"]),
         .testTarget(name: "FolioHTMLTests", dependencies: ["FolioHTML"]),
-        .testTarget(name: "FolioMacrosTests", dependencies: ["FolioMacros", "FolioHTML"]),
+        .testTarget(name: "FolioMacrosTests", dependencies: ["FolioMacros", "FolioHTML", "FolioCompat"]),
+        .testTarget(name: "FolioCompatTests", dependencies: ["FolioCompat", "FolioHTML"]),
         .testTarget(
             name: "FolioAppTests",
             dependencies: [

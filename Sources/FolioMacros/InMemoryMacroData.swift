@@ -1,3 +1,4 @@
+import FolioCompat
 import FolioWiki
 
 /// A `MacroDataSource` over a list of pages held in memory: for tests, the benchmark and
@@ -7,9 +8,11 @@ public struct InMemoryMacroData: MacroDataSource, Sendable {
     private var pages: [String: PageInfo] = [:]          // "<locale>/<slug key>"
     private var children: [String: [String]] = [:]       // parent key → child keys
     public var cssData: CSSData?
+    public var compat: CompatData?
 
-    public init(pages: [PageInfo] = [], cssData: CSSData? = nil) {
+    public init(pages: [PageInfo] = [], cssData: CSSData? = nil, compat: CompatData? = nil) {
         self.cssData = cssData
+        self.compat = compat
         for page in pages { add(page) }
     }
 
@@ -34,6 +37,10 @@ public struct InMemoryMacroData: MacroDataSource, Sendable {
                     .map(\.value).sorted { $0.locale < $1.locale })
             case .cssData:
                 results[request] = .cssData(cssData)
+            case .compatFeature(let key):
+                results[request] = .compatFeature(compat?.features[key])
+            case .compatBrowsers:
+                results[request] = .compatBrowsers(compat?.browsers ?? [:])
             }
         }
         return results

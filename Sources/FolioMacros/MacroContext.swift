@@ -1,3 +1,4 @@
+import FolioCompat
 import FolioWiki
 
 /// What macros know about another page (KumaScript got this from `$json`).
@@ -104,6 +105,10 @@ public enum DataRequest: Hashable, Sendable {
     case translations(key: String)
     /// MDN's CSS definitions (`folio import css-data`).
     case cssData
+    /// A browser-compat feature by its dotted key (`css.properties.display`).
+    case compatFeature(key: String)
+    /// The browsers of the compat data.
+    case compatBrowsers
 }
 
 public enum DataResult: Sendable {
@@ -111,6 +116,8 @@ public enum DataResult: Sendable {
     case children([PageTree]?)
     case translations([PageInfo])
     case cssData(CSSData?)
+    case compatFeature(Feature?)
+    case compatBrowsers([String: Browser])
 }
 
 /// Answers macros' data requests. The app implements it over its database (inside the render's
@@ -192,6 +199,20 @@ public final class MacroContext {
         record(Dependency(.data, "css"))
         if case .cssData(let data)? = lookup(.cssData) { return data }
         return nil
+    }
+
+    /// A browser-compat feature (nil when the data has no such key, or none was imported).
+    public func compatFeature(_ key: String) -> Feature? {
+        record(Dependency(.data, "bcd:" + key))
+        if case .compatFeature(let feature)? = lookup(.compatFeature(key: key)) { return feature }
+        return nil
+    }
+
+    /// The browsers of the compat data (empty when none was imported).
+    public var compatBrowsers: [String: Browser] {
+        record(Dependency(.data, "bcd-browsers"))
+        if case .compatBrowsers(let browsers)? = lookup(.compatBrowsers) { return browsers }
+        return [:]
     }
 
     /// KumaScript's `mdn.localString`: the string for this page's locale, else English.

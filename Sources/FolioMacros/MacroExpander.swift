@@ -32,7 +32,7 @@ public struct RenderBudgetExceeded: Error, Sendable, CustomStringConvertible {
 public struct MacroExpander: Sendable {
     public let registry: MacroRegistry
     static let skipped: Set<String> = ["pre", "code", "kbd", "samp", "script", "style", "textarea", "title", "xmp"]
-    static let maxRounds = 4
+    static let maxRounds = 6   // Compat reads a feature, then its subfeatures level by level
 
     public init(registry: MacroRegistry = .builtIn) { self.registry = registry }
 

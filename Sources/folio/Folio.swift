@@ -16,7 +16,7 @@ struct Folio: AsyncParsableCommand {
             \(FolioConfig.keys.map { "  \($0.env)\n      \($0.meaning)" }.joined(separator: "\n"))
             """,
         subcommands: [Serve.self, Migrate.self, ImportCommand.self, RenderCommand.self, UserCommand.self, APIKeyCommand.self,
-                      MarkdownCommand.self, SanitizeCommand.self, MacrosCommand.self],
+                      MarkdownCommand.self, SanitizeCommand.self, MacrosCommand.self, BCDCommand.self],
         defaultSubcommand: Serve.self)
 }
 

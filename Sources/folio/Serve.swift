@@ -21,6 +21,9 @@ struct Serve: AsyncParsableCommand {
                 say("Admin account created: username admin, password \(password) (shown once; change it after signing in)")
             }
             if outcome.demoPages > 0 { say("Seeded \(outcome.demoPages) demo pages.") }
+            if outcome.demoCompatFeatures > 0 {
+                say("Imported a small browser-compat sample (\(outcome.demoCompatFeatures) features); `folio bcd import data.json` loads the real data.")
+            }
             // Pages rendered by an older pipeline are re-rendered in the background after an upgrade.
             let stale = try await services.wiki.documentsToRender(all: false)
             if !stale.isEmpty {

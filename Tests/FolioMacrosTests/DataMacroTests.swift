@@ -1,3 +1,4 @@
+import FolioCompat
 import Foundation
 import Testing
 import FolioHTML
@@ -177,14 +178,39 @@ import FolioHTML
 
     // MARK: Compat, Specifications, svginfo
 
-    @Test func compatNotes() async throws {
-        #expect(try await render("{{Compat(\"api.fetch\")}}") == #"<div class="notecard note"><p>Browser compatibility data for <code>api.fetch</code> is not available yet.</p></div>"#)
-        let page = MacroPage(slug: "Web/HTML/Reference/Elements/h1", browserCompat: ["html.elements.h1", "html.elements.h2"])
-        let two = try await render("{{Compat}}", page: page)
-        #expect(two == #"<div class="notecard note"><p>Browser compatibility data for <code>html.elements.h1</code> is not available yet.</p></div>"#
-            + #"<div class="notecard note"><p>Browser compatibility data for <code>html.elements.h2</code> is not available yet.</p></div>"#)
+    static let compat = CompatData(version: "test", browsers: [
+        "chrome": Browser(id: "chrome", name: "Chrome", kind: .desktop, releases: ["1": Release(date: "2008-12-11")]),
+        "firefox": Browser(id: "firefox", name: "Firefox", kind: .desktop, releases: ["1": Release(date: "2004-11-09")]),
+    ], features: [
+        "html.elements.div": Feature(key: "html.elements.div", specURLs: ["https://html.spec.whatwg.org/multipage/grouping-content.html#the-div-element"],
+                                     support: ["chrome": [SupportStatement(versionAdded: .version("1"))],
+                                               "firefox": [SupportStatement(versionAdded: .version("1"))]],
+                                     subfeatures: ["html.elements.div.align"]),
+        "html.elements.div.align": Feature(key: "html.elements.div.align", description: "<code>align</code> attribute",
+                                           status: FeatureStatus(standardTrack: false, deprecated: true),
+                                           support: ["chrome": [SupportStatement(versionAdded: .version("1"))],
+                                                     "firefox": [SupportStatement(versionAdded: .no)]]),
+    ])
+
+    @Test func compatTablesFromTheData() async throws {
+        let page = MacroPage(slug: "Web/HTML/Reference/Elements/div", browserCompat: ["html.elements.div"])
+        let result = try await expand("<p>{{Compat}}</p>", compat: Self.compat, page: page)
+        #expect(result.errors.isEmpty)
+        #expect(result.html.contains("bc-table"))
+        #expect(result.html.contains("<code>div</code>"))
+        #expect(result.html.contains("<code>align</code> attribute"))   // the subfeature at depth 1
+        #expect(result.context.dependencies.contains(Dependency(.data, "bcd:html.elements.div")))
+        #expect(result.context.dependencies.contains(Dependency(.data, "bcd:html.elements.div.align")))
+        // Depth 0: no subfeatures.
+        #expect(!(try await render("{{Compat(\"html.elements.div\", 0)}}", compat: Self.compat)).contains("<code>align</code> attribute"))
+        // A key without data: a message naming it, no error.
+        let missing = try await render("{{Compat(\"api.nope\")}}", compat: Self.compat)
+        #expect(missing.contains("api.nope"))
+        #expect(!missing.contains("bc-table"))
+    }
+
+    @Test func compatNotesAndErrors() async throws {
         #expect(try await render("{{Compat}}") == #"<div class="notecard note"><p>This page names no browser compatibility data key (the browser-compat front matter).</p></div>"#)
-        #expect(try await render("{{compat(\"a&lt;b\", 2)}}", locale: "it") == #"<div class="notecard note"><p>I dati di compatibilità dei browser per <code>a&lt;b</code> non sono ancora disponibili.</p></div>"#)
         let bad = try await expand("<p>{{Compat(\"api.fetch\", -1)}}</p>")
         #expect(bad.errors.map(\.kind) == [.arguments])
         #expect(try await expand("<p>{{Compat(\"api.fetch\", \"deep\")}}</p>").errors.map(\.kind) == [.arguments])
@@ -198,9 +224,11 @@ import FolioHTML
             + #"<tr><td><a href="https://html.spec.whatwg.org/multipage/grouping-content.html#the-div-element">HTML<br><small># the-div-element</small></a></td></tr>"#
             + #"<tr><td><a href="https://drafts.csswg.org/css-color-4/#the-color-property">CSS Color Module Level 4<br><small># the-color-property</small></a></td></tr>"#
             + "</tbody></table>")
-        let de = MacroPage(locale: "de", slug: "x", specURLs: ["https://fetch.spec.whatwg.org/"])
-        #expect(try await render("{{Specifications(\"api.fetch\")}}", page: de) == #"<table class="standard-table"><thead><tr><th scope="col">Spezifikation</th></tr></thead><tbody><tr><td><a href="https://fetch.spec.whatwg.org/">Fetch</a></td></tr></tbody></table>"#)
-        #expect(try await render("{{Specifications}}").hasPrefix(#"<div class="notecard note"><p>No specifications are listed: they are taken from browser compatibility data, which is not imported yet"#))
+        // From the compat data's spec_url, merged with the front matter without repeats.
+        let div = MacroPage(locale: "de", slug: "x", browserCompat: ["html.elements.div"],
+                            specURLs: ["https://html.spec.whatwg.org/multipage/grouping-content.html#the-div-element"])
+        #expect(try await render("{{Specifications}}", compat: Self.compat, page: div) == #"<table class="standard-table"><thead><tr><th scope="col">Spezifikation</th></tr></thead><tbody><tr><td><a href="https://html.spec.whatwg.org/multipage/grouping-content.html#the-div-element">HTML<br><small># the-div-element</small></a></td></tr></tbody></table>"#)
+        #expect(try await render("{{Specifications}}").hasPrefix(#"<div class="notecard note"><p>No specification found"#))
     }
 
     @Test func specificationNames() {

@@ -7,6 +7,8 @@ public enum Bootstrap {
     public struct Outcome: Sendable {
         public var adminPassword: String?
         public var demoPages: Int
+        /// Features of the sample compat data imported (demo content only).
+        public var demoCompatFeatures = 0
     }
 
     public static func run(_ services: FolioServices) async throws -> Outcome {
@@ -24,6 +26,14 @@ public enum Bootstrap {
             }
         }
         if services.config.demoContent {
+            // A small compat data sample (written for Folio) so compat tables show before an
+            // operator imports the real data with `folio bcd import`.
+            let hasCompat = try await services.database.read { sql in
+                try await sql.raw("SELECT version FROM datasets WHERE name = 'bcd'").first() != nil
+            }
+            if !hasCompat, let url = Bundle.module.url(forResource: "bcd-sample", withExtension: "json", subdirectory: "Resources/data") {
+                outcome.demoCompatFeatures = try await CompatImporter(wiki: services.wiki).importFile(url.path).features
+            }
             let documents = try await services.database.read { sql in
                 try await sql.raw("SELECT COUNT(*) AS n FROM documents").first()?.decode(column: "n", as: Int.self) ?? 0
             }

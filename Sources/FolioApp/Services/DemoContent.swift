@@ -11,6 +11,7 @@ enum DemoContent {
         var tags: [String]
         var source: String
         var pageType: String? = nil
+        var browserCompat: [String] = []
         var translates: String? = nil
         var format = "markdown"
     }
@@ -104,11 +105,15 @@ enum DemoContent {
 
             {{Specifications}}
 
+            ## Browser compatibility
+
+            {{Compat}}
+
             ## See also
 
             - The {{HTMLElement("p")}} element
             - {{cssxref("color")}}
-            """, pageType: "html-element"),
+            """, pageType: "html-element", browserCompat: ["html.elements.div"]),
         Page(locale: "en-US", slug: "Web/HTML/Reference/Elements/p", title: "<p>: The Paragraph element",
              tags: ["HTML", "Element", "Reference"], source: """
             {{HTMLSidebar}}
@@ -121,7 +126,11 @@ enum DemoContent {
             <p>This is the first paragraph of text.</p>
             <p>This is the second paragraph.</p>
             ```
-            """, pageType: "html-element"),
+
+            ## Browser compatibility
+
+            {{Compat}}
+            """, pageType: "html-element", browserCompat: ["html.elements.p"]),
         Page(locale: "en-US", slug: "Web/CSS", title: "CSS: Cascading Style Sheets", tags: ["CSS", "Landing"], source: """
             {{CSSRef}}
 
@@ -173,11 +182,19 @@ enum DemoContent {
 
             {{csssyntax}}
 
+            ## Specifications
+
+            {{Specifications}}
+
+            ## Browser compatibility
+
+            {{Compat}}
+
             ## See also
 
             - [CSS: Cascading Style Sheets](/en-US/docs/Web/CSS)
             - {{cssxref("background-color")}}, not written yet
-            """, pageType: "css-property"),
+            """, pageType: "css-property", browserCompat: ["css.properties.color"]),
         Page(locale: "en-US", slug: "Glossary", title: "Glossary", tags: ["Glossary"], source: """
             {{GlossarySidebar}}
 
@@ -201,7 +218,7 @@ enum DemoContent {
         var originals: [String: Int] = [:]
         for page in pages {
             let draft = RevisionDraft(title: page.title, source: page.source + "\n", format: page.format,
-                                      metadata: PageMetadata(pageType: page.pageType), tags: page.tags, comment: "Demo content")
+                                      metadata: PageMetadata(pageType: page.pageType, browserCompat: page.browserCompat), tags: page.tags, comment: "Demo content")
             let document = try await wiki.create(locale: page.locale, slug: page.slug, draft: draft, author: author,
                                                  translationOfID: page.translates.flatMap { originals[$0] })
             if page.locale == Locales.defaultLocale { originals[page.slug] = document.id }

@@ -1,3 +1,4 @@
+import FolioCompat
 import FolioMacros
 import FolioWiki
 import Foundation
@@ -14,19 +15,54 @@ struct SQLMacroData: MacroDataSource {
     func fetch(_ requests: [DataRequest]) async throws -> [DataRequest: DataResult] {
         var results: [DataRequest: DataResult] = [:]
         var pageKeys: [String: Set<String>] = [:]
+        var compatKeys: [String] = []
         for request in requests {
             switch request {
             case .page(let locale, let key): pageKeys[locale, default: []].insert(key)
             case .children(let locale, let key, let depth): results[request] = .children(try await children(locale, key, depth))
             case .translations(let key): results[request] = .translations(try await translations(key))
             case .cssData: results[request] = .cssData(try await datasets.css(sql))
+            case .compatFeature(let key): compatKeys.append(key)
+            case .compatBrowsers: results[request] = .compatBrowsers(try await compatBrowsers())
             }
+        }
+        if !compatKeys.isEmpty {
+            let found = try await compatFeatures(compatKeys)
+            for key in compatKeys { results[.compatFeature(key: key)] = .compatFeature(found[key]) }
         }
         for (locale, keys) in pageKeys {
             let found = try await pages(locale: locale, keys: Array(keys))
             for key in keys { results[.page(locale: locale, key: key)] = .page(found[key]) }
         }
         return results
+    }
+
+    private func compatFeatures(_ keys: [String]) async throws -> [String: Feature] {
+        var found: [String: Feature] = [:]
+        let decoder = JSONDecoder()
+        for chunk in keys.chunked(200) {
+            var query: SQLQueryString = "SELECT key, json FROM bcd_features WHERE key IN ("
+            for (index, key) in chunk.enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(bind: key)
+            }
+            query.appendLiteral(")")
+            for row in try await sql.raw(query).all() {
+                let json = try row.decode(column: "json", as: String.self)
+                found[try row.decode(column: "key", as: String.self)] = try decoder.decode(Feature.self, from: Data(json.utf8))
+            }
+        }
+        return found
+    }
+
+    private func compatBrowsers() async throws -> [String: Browser] {
+        let decoder = JSONDecoder()
+        var browsers: [String: Browser] = [:]
+        for row in try await sql.raw("SELECT id, json FROM bcd_browsers").all() {
+            let json = try row.decode(column: "json", as: String.self)
+            browsers[try row.decode(column: "id", as: String.self)] = try decoder.decode(Browser.self, from: Data(json.utf8))
+        }
+        return browsers
     }
 
     /// Live pages by slug key; a redirect answers with the page it points to.
