@@ -33,12 +33,10 @@ public struct CompatImporter: Sendable {
         let compat: CompatData
         do { compat = try CompatData.load(Array(data)) } catch { throw Failure(description: "\(path): \(error)") }
         progress("Comparing \(compat.features.count) features with the stored data")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var encoded: [String: String] = [:]
         encoded.reserveCapacity(compat.features.count)
-        for (key, feature) in compat.features { encoded[key] = String(decoding: try encoder.encode(feature), as: UTF8.self) }
-        let browsers = try compat.browsers.mapValues { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        for (key, feature) in compat.features { encoded[key] = CompatJSONWriter.json(feature) }
+        let browsers = compat.browsers.mapValues { CompatJSONWriter.json($0) }
         let database = wiki.database
         let result: (added: Int, removed: Int, changed: Int, queued: Int) = try await database.transaction { sql in
             var stored: [String: String] = [:]
