@@ -140,7 +140,7 @@ public struct CompatTable: Sendable {
     // MARK: Legend
 
     func legend(_ used: LegendUse, into out: inout String) {
-        out += "<section class=\"bc-legend\"><h3 class=\"bc-legend-title\">" + label(.legend) + "</h3><p class=\"bc-legend-tip\">"
+        out += "<section class=\"bc-legend\"><p class=\"bc-legend-title\"><strong>" + label(.legend) + "</strong></p><p class=\"bc-legend-tip\">"
         out += label(.tip) + "</p><dl class=\"bc-legend-items-container\">"
         func item(_ type: String, _ text: CompatLabel, level: Bool) {
             out += "<dt class=\"bc-legend-item-dt\"><abbr class=\"" + (level ? "bc-level bc-level-" + type + " " : "") + "icon icon-" + type

@@ -130,7 +130,7 @@ enum TableFixture {
     #expect(positions == positions.sorted())
     #expect(html.contains("<tbody><tr><th scope=\"row\" class=\"bc-feature bc-feature-depth-0\"><code>gap</code></th>"))
     #expect(TableFixture.count("<td class=\"bc-support", in: html) == 12)
-    #expect(html.contains("</tbody></table></figure><section class=\"bc-legend\"><h3 class=\"bc-legend-title\">Legend</h3>"))
+    #expect(html.contains("</tbody></table></figure><section class=\"bc-legend\"><p class=\"bc-legend-title\"><strong>Legend</strong></p>"))
 }
 
 @Test func serverColumnsOnlyWithData() {
@@ -278,11 +278,11 @@ enum TableFixture {
     support["chrome"] = [SupportStatement(versionAdded: .version("118"), partialImplementation: true)]
     support["nodejs"] = [SupportStatement(versionAdded: .yes)]
     let de = TableFixture.render([Feature(key: "api.x", support: support)], locale: "de")
-    #expect(de.contains(">Mobil</span>") && de.contains("<h3 class=\"bc-legend-title\">Legende</h3>"))
+    #expect(de.contains(">Mobil</span>") && de.contains("<p class=\"bc-legend-title\"><strong>Legende</strong></p>"))
     #expect(de.contains("Teilweise Unterstützung seit Version 118 <span class=\"bc-release\">(Veröffentlicht 2023-10-31)</span>"))
     #expect(TableFixture.cell(de, "nodejs").contains("<span class=\"bc-version-label\">Ja</span>"))
     let ja = TableFixture.render([Feature(key: "api.x", support: support)], locale: "ja")
-    #expect(ja.contains("<h3 class=\"bc-legend-title\">凡例</h3>") && ja.contains(">デスクトップ</span>"))
+    #expect(ja.contains("<p class=\"bc-legend-title\"><strong>凡例</strong></p>") && ja.contains(">デスクトップ</span>"))
     let zh = TableFixture.render([Feature(key: "api.x", support: support)], locale: "zh-CN")
     #expect(zh.contains(">完全支持</dd>"))
     // Fallbacks: by language, then en-US.
