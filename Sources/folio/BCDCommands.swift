@@ -32,9 +32,7 @@ struct BCDCommand: AsyncParsableCommand {
                 let rendered = (try? await services.renderQueue.drain()) ?? 0
                 await services.shutdown()
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+                    try printJSON(summary)
                 } else {
                     print(String(format: "Imported BCD %@: %d features, %d browsers in %.1f s; %d added, %d removed, %d changed; re-rendered %d pages.",
                                  summary.version, summary.features, summary.browsers, summary.seconds, summary.added, summary.removed,

@@ -26,9 +26,7 @@ extension ImportCommand {
                 let queued = (try? await services.renderQueue.drain()) ?? 0
                 await services.shutdown()
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+                    try printJSON(summary)
                 } else {
                     print(summary.changed
                           ? "Imported CSS data: \(summary.files) files, \(summary.properties) properties, \(summary.syntaxes) syntaxes (version \(summary.version.prefix(12))); re-rendered \(queued) pages."

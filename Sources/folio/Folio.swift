@@ -57,3 +57,10 @@ extension AsyncParsableCommand {
         }
     }
 }
+
+/// Prints a command's summary as pretty, key-sorted JSON on stdout (the `--json` flags).
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+}

@@ -45,9 +45,7 @@ struct ImportCommand: AsyncParsableCommand {
                 await services.shutdown()
                 if queued > 0 { FileHandle.standardError.write(Data("Re-rendered \(queued) pages that refer to imported pages.\n".utf8)) }
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))
+                    try printJSON(summary)
                 } else {
                     print(Self.describe(summary))
                 }

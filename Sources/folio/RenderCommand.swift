@@ -53,9 +53,7 @@ struct RenderCommand: AsyncParsableCommand {
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                 queuedRendered: queued)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+                try printJSON(summary)
             } else {
                 print(String(format: "Rendered %d of %d pages in %.1f s; %d failed; %d pages with macro errors; %d queued re-renders.",
                              summary.rendered, summary.pages, summary.seconds, failures.count, summary.pagesWithErrors, queued))
