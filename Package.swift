@@ -75,7 +75,7 @@ let package = Package(
             ]
         ),
         // `swift run -c release folio-bench FOLDER`: rendering throughput over real pages.
-        .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown", "FolioHTML", "FolioMacros"]),
+        .executableTarget(name: "folio-bench", dependencies: ["FolioRender", "FolioMarkdown", "FolioHTML", "FolioMacros", "FolioCompat"]),
         // libFuzzer targets (scripts/fuzz builds them with -DFUZZING; a normal build makes replayers).
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzTokenizer", dependencies: ["FolioHTML", "FuzzSupport"]),

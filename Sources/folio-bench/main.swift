@@ -2,9 +2,11 @@
 //   swift run -c release folio-bench ../shared/data/mdn-content [--passes N] [--workers N] [--skip-pipeline | --pipeline-only]
 // 1. The content pipeline alone (Markdown → HTML → sanitize → post-process), one core, macros
 //    left as text: pages/s, median/p99 and time by stage.
-// 2. Full renders with macros (in-memory page data built from the corpus; CSS data from
-//    ../shared/data/mdn-data when present), on `--workers` cores (default 2): pages/s, median/p99,
+// 2. Compat tables: load time of ../shared/data/bcd/data.json and time per table for typical features.
+// 3. Full renders with macros (in-memory page data built from the corpus; CSS and compat data from
+//    ../shared/data when present), on `--workers` cores (default 2): pages/s, median/p99,
 //    macro error counts and the five slowest pages.
+import FolioCompat
 import FolioHTML
 import FolioMacros
 import FolioMarkdown
@@ -102,8 +104,29 @@ if !skipPipeline { print(String(format: "pipeline (no macros, 1 core): %d pages 
              Double(bytes) / Double(passes - 1) / 1e6))
 print("one pass by stage: " + stage.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f ms", $0.key, $0.value) }.joined(separator: ", ")) }
 
-// MARK: 2. Full renders with macros, `workers` cores
 if pipelineOnly { exit(0) }
+
+// MARK: 2. Compat tables (when the BCD data is next to the corpus)
+var compat: CompatData? = nil
+for candidate in [folder + "/../bcd/data.json", "../shared/data/bcd/data.json"] where compat == nil {
+    let start = ContinuousClock.now
+    compat = try? CompatData.load(contentsOf: candidate)
+    if compat != nil { print(String(format: "BCD data loaded in %.2f s", milliseconds(ContinuousClock.now - start) / 1000)) }
+}
+if let compat {
+    let table = CompatTable(browsers: compat.browsers, locale: "en-US")
+    for key in ["css.properties.display", "html.elements.div", "api.fetch", "javascript.builtins.Array.map"] {
+        guard let root = compat.feature(key) else { continue }
+        let features = [root] + compat.descendants(of: key, depth: 1)
+        var bytes = 0
+        let start = ContinuousClock.now
+        for _ in 0..<1000 { bytes = table.html(features: features, queryKey: key).utf8.count }
+        print(String(format: "compat table %@ (%d rows, %d KB): %.3f ms per render", key, features.count, bytes / 1024,
+                     milliseconds(ContinuousClock.now - start) / 1000))
+    }
+}
+
+// MARK: 3. Full renders with macros, `workers` cores
 
 var cssData: CSSData? = nil
 for candidate in [folder + "/../mdn-data", "../shared/data/mdn-data"] where cssData == nil {
@@ -112,7 +135,7 @@ for candidate in [folder + "/../mdn-data", "../shared/data/mdn-data"] where cssD
 let data = InMemoryMacroData(pages: pages.map {
     PageInfo(locale: $0.macroPage.locale, slug: $0.macroPage.slug, title: $0.title, summary: summaries[$0.macroPage.path] ?? "",
              tags: $0.macroPage.tags, pageType: $0.macroPage.pageType)
-}, cssData: cssData)
+}, cssData: cssData, compat: compat)
 let macroRenderer = PageRenderer(policy: SanitizerPolicy.kuma.with(iframeHosts: [
     "https://www.youtube-nocookie.com/embed/", MacroSettings().samplesOrigin + "/", MacroSettings().interactiveExamplesURL + "/",
     MacroSettings().githubSamplesURL + "/"]))
@@ -153,8 +176,8 @@ for _ in 1..<passes {
 }
 stats = percentiles(fullTimings)
 let errors = last.flatMap(\.errors)
-print(String(format: "full render with macros (%d workers): %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms; CSS data %@",
-             workers, Double(fullTimings.count) / wall, stats.median, stats.p99, stats.max, cssData == nil ? "absent" : "loaded"))
+print(String(format: "full render with macros (%d workers): %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms; CSS data %@, compat data %@",
+             workers, Double(fullTimings.count) / wall, stats.median, stats.p99, stats.max, cssData == nil ? "absent" : "loaded", compat == nil ? "absent" : "loaded"))
 print("macro errors in one pass: \(errors.count) (unknown macros: \(errors.filter { $0.kind == .unknownMacro }.count))"
       + (errors.isEmpty ? "" : "; first: " + errors.prefix(5).map { "\($0.raw): \($0.message)" }.joined(separator: "; ")))
 print("slowest pages (last pass):")
