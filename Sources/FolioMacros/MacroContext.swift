@@ -37,7 +37,7 @@ public struct PageTree: Sendable, Equatable {
 }
 
 /// The page being rendered.
-public struct MacroPage: Sendable, Equatable {
+public struct MacroPage: Sendable, Equatable, Codable {
     public var locale: String
     public var slug: String
     public var title: String

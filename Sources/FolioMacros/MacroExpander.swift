@@ -20,6 +20,7 @@ public struct MacroError: Sendable, Codable, Equatable {
 /// The page took longer than its render budget; the caller keeps the last good rendering and
 /// leaves the page to a background render.
 public struct RenderBudgetExceeded: Error, Sendable, CustomStringConvertible {
+    public init() {}
     public var description: String { "rendering took longer than the render budget" }
 }
 

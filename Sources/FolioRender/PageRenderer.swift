@@ -5,7 +5,7 @@ import FolioMacros
 import FolioMarkdown
 
 /// What a revision renders to; stored on the document so page views never render.
-public struct RenderedPage: Sendable, Equatable {
+public struct RenderedPage: Sendable, Equatable, Codable {
     public var html: String
     public var tocHTML: String
     public var sections: [Section]

@@ -29,7 +29,7 @@ struct BCDCommand: AsyncParsableCommand {
                     await services.shutdown()
                     throw CleanExit.message("error: \(failure.description)")
                 }
-                let rendered = (try? await services.renderQueue.drain()) ?? 0
+                let rendered = (try? await services.jobRunner().drain()) ?? 0
                 await services.shutdown()
                 if json {
                     try printJSON(summary)

@@ -23,7 +23,7 @@ extension ImportCommand {
                     await services.shutdown()
                     throw CleanExit.message("error: \(error.description)")
                 }
-                let queued = (try? await services.renderQueue.drain()) ?? 0
+                let queued = (try? await services.jobRunner().drain()) ?? 0
                 await services.shutdown()
                 if json {
                     try printJSON(summary)

@@ -15,19 +15,25 @@ struct Folio: AsyncParsableCommand {
 
             \(FolioConfig.keys.map { "  \($0.env)\n      \($0.meaning)" }.joined(separator: "\n"))
             """,
-        subcommands: [Serve.self, Migrate.self, ImportCommand.self, RenderCommand.self, UserCommand.self, APIKeyCommand.self,
+        subcommands: [Serve.self, Worker.self, JobsCommand.self, Migrate.self, ImportCommand.self, RenderCommand.self, UserCommand.self, APIKeyCommand.self,
                       MarkdownCommand.self, SanitizeCommand.self, MacrosCommand.self, BCDCommand.self],
         defaultSubcommand: Serve.self)
 }
 
 /// Shared start-up: configuration, logging, database and migrations, with one-line errors.
 enum Runtime {
-    static func services(migrate: Bool = true) async throws -> FolioServices {
-        let config: FolioConfig
+    static func services(migrate: Bool = true, role: FolioRole? = nil) async throws -> FolioServices {
+        var config: FolioConfig
         do { config = try await FolioConfig.load() } catch let problem as FolioConfig.Problem {
             throw CleanExit.message("error: invalid configuration: \(problem)")
         }
-        var logger = Logger(label: "folio")
+        if let role {
+            config.role = role
+            do { try config.checkRoles() } catch let problem as FolioConfig.Problem {
+                throw CleanExit.message("error: invalid configuration: \(problem)")
+            }
+        }
+        var logger = config.logJSON ? Logger(label: "folio", factory: { JSONLogHandler(label: $0) }) : Logger(label: "folio")
         logger.logLevel = config.logLevel
         do {
             return try await FolioServices.start(config: config, logger: logger)

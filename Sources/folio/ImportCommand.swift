@@ -41,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
                 bar.finish()
                 // Pages imported earlier linked to pages imported later: their dependencies queued
                 // re-renders, which run now so the import ends with consistent pages.
-                let queued = (try? await services.renderQueue.drain()) ?? 0
+                let queued = (try? await services.jobRunner().drain()) ?? 0
                 await services.shutdown()
                 if queued > 0 { FileHandle.standardError.write(Data("Re-rendered \(queued) pages that refer to imported pages.\n".utf8)) }
                 if json {

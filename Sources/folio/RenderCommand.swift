@@ -34,7 +34,7 @@ struct RenderCommand: AsyncParsableCommand {
             let (reports, failures) = await services.wiki.rerender(ids) { bar.update($0, $1, "") }
             bar.finish()
             // Pages whose dependencies changed meanwhile (titles, summaries) settle now.
-            let queued = (try? await services.renderQueue.drain()) ?? 0
+            let queued = (try? await services.jobRunner().drain()) ?? 0
             let elapsed = ContinuousClock.now - start
             await services.shutdown()
             var errors: [String: Int] = [:]

@@ -16,6 +16,8 @@ public struct FolioConfig: Sendable {
     public var bcryptCost: Int = 12
     public var demoContent: Bool = true
     public var logLevel: Logger.Level = .info
+    /// `json` (one object per line) or `text`; by default JSON unless stderr is a terminal.
+    public var logJSON: Bool = isatty(2) == 0
     public var databasePoolSize: Int = 8
     /// iframe `src` prefixes the sanitizer keeps (scheme, host and path prefix).
     public var iframeHosts: [String] = ["https://www.youtube-nocookie.com/embed/", "https://www.youtube.com/embed/"]
@@ -23,6 +25,21 @@ public struct FolioConfig: Sendable {
     public var untrustedURL: String? = nil
     /// How long a render on save may take before the page is left to the background queue.
     public var renderBudgetMilliseconds: Int = 10_000
+    /// Which part of Folio this process runs (`all` in the embedded mode).
+    public var role: FolioRole = .all
+    /// Maintenance mode: every write answers 503, reads go on, background jobs pause.
+    public var readOnly: Bool = false
+    /// After SIGTERM: seconds to keep serving with readiness false (so load balancers stop
+    /// sending traffic) before the listener closes.
+    public var drainSeconds: Int = 0
+    /// After SIGTERM: the longest wait for in-flight requests and the current job.
+    public var shutdownGraceSeconds: Int = 25
+    /// The renderer role's base URL; `web` and `worker` render there when it is set.
+    public var rendererURL: String? = nil
+    /// Shared secret between the renderer and its callers (at least 16 characters).
+    public var rendererSecret: String? = nil
+    /// A separate port for `/metrics`; without one, `/metrics` answers loopback callers only.
+    public var metricsPort: Int? = nil
 
     public init() {}
 
@@ -58,6 +75,14 @@ public struct FolioConfig: Sendable {
         ("iframe.hosts", "FOLIO_IFRAME_HOSTS", "comma-separated iframe src prefixes pages may embed (default YouTube embeds)"),
         ("untrusted.url", "FOLIO_UNTRUSTED_URL", "public URL of the untrusted origin for live samples (default: site port + 1)"),
         ("render.budget.ms", "FOLIO_RENDER_BUDGET_MS", "render time on save before a page is left to the background (default 10000)"),
+        ("log.format", "FOLIO_LOG_FORMAT", "json or text (default json, text when stderr is a terminal)"),
+        ("role", "FOLIO_ROLE", "all, web, api, renderer or worker: the part of Folio this process runs (default all)"),
+        ("renderer.url", "FOLIO_RENDERER_URL", "base URL of the renderer role; web and worker render there when set"),
+        ("renderer.secret", "FOLIO_RENDERER_SECRET", "shared secret of the renderer and its callers (16+ characters; secret file renderer-secret)"),
+        ("metrics.port", "FOLIO_METRICS_PORT", "port serving /metrics (Prometheus); unset: /metrics on the main port, loopback callers only"),
+        ("read.only", "FOLIO_READ_ONLY", "maintenance mode: writes answer 503, reads go on (default false)"),
+        ("drain.seconds", "FOLIO_DRAIN_SECONDS", "after SIGTERM, seconds to serve with readiness false before closing (default 0)"),
+        ("shutdown.grace.seconds", "FOLIO_SHUTDOWN_GRACE_SECONDS", "after SIGTERM, longest wait for in-flight work (default 25)"),
     ]
 
     /// Reads the configuration from the process environment (or `environment`, for tests).
@@ -86,7 +111,7 @@ public struct FolioConfig: Sendable {
         func string(_ key: String) -> String? {
             // A JSON file may hold numbers and booleans; environment variables and secret files hold text.
             let configKey = ConfigKey(key)
-            guard let value = reader.string(forKey: configKey, isSecret: key.contains("url"))
+            guard let value = reader.string(forKey: configKey, isSecret: key.contains("url") || key.contains("secret"))
                     ?? reader.int(forKey: configKey).map(String.init)
                     ?? reader.bool(forKey: configKey).map(String.init) else { return nil }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -137,18 +162,62 @@ public struct FolioConfig: Sendable {
             }
             iframeHosts = hosts
         }
-        if let text = string("demo.content") {
+        func bool(_ key: String) throws -> Bool? {
+            guard let text = string(key) else { return nil }
             switch text.lowercased() {
-            case "1", "true", "yes", "on": demoContent = true
-            case "0", "false", "no", "off": demoContent = false
-            default: throw Problem(key: "FOLIO_DEMO_CONTENT", message: "expected true or false, got “\(text)”")
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default: throw Problem(key: Self.envName(key), message: "expected true or false, got “\(text)”")
             }
+        }
+        if let value = try bool("demo.content") { demoContent = value }
+        if let value = try bool("read.only") { readOnly = value }
+        if let value = try int("drain.seconds", 0...300) { drainSeconds = value }
+        if let value = try int("shutdown.grace.seconds", 1...600) { shutdownGraceSeconds = value }
+        if let text = string("log.format") {
+            guard ["json", "text"].contains(text.lowercased()) else {
+                throw Problem(key: "FOLIO_LOG_FORMAT", message: "expected json or text, got “\(text)”")
+            }
+            logJSON = text.lowercased() == "json"
+        }
+        if let text = string("role") {
+            guard let value = FolioRole(rawValue: text.lowercased()) else {
+                throw Problem(key: "FOLIO_ROLE", message: "expected all, web, api, renderer or worker, got “\(text)”")
+            }
+            role = value
         }
         if let text = string("log.level") {
             guard let level = Logger.Level(rawValue: text.lowercased()) else {
                 throw Problem(key: "FOLIO_LOG_LEVEL", message: "expected trace, debug, info, notice, warning, error or critical, got “\(text)”")
             }
             logLevel = level
+        }
+        if let value = try int("metrics.port", 1...65535) { metricsPort = value }
+        if let value = string("renderer.url") {
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                  url.host != nil else {
+                throw Problem(key: "FOLIO_RENDERER_URL", message: "expected an http:// or https:// URL, got “\(value)”")
+            }
+            rendererURL = value
+        }
+        if let value = string("renderer.secret") {
+            guard value.utf8.count >= 16 else {
+                throw Problem(key: "FOLIO_RENDERER_SECRET", message: "expected at least 16 characters")
+            }
+            rendererSecret = value
+        }
+        try checkRoles()
+    }
+
+    /// Settings that only make sense together.
+    public func checkRoles() throws {
+        if role == .renderer || rendererURL != nil, rendererSecret == nil {
+            throw Problem(key: "FOLIO_RENDERER_SECRET", message: role == .renderer
+                ? "the renderer role needs a shared secret for its callers"
+                : "FOLIO_RENDERER_URL needs the renderer's shared secret")
+        }
+        if role == .renderer, rendererURL != nil {
+            throw Problem(key: "FOLIO_RENDERER_URL", message: "the renderer role renders itself; unset FOLIO_RENDERER_URL")
         }
     }
 

@@ -15,7 +15,9 @@ struct FolioResponder: HTTPResponder {
     func respond(to request: Request, context: FolioContext) async throws -> Response {
         var context = context
         var clearCookie = false
-        if let token = request.cookies[Self.sessionCookie]?.value {
+        let started = ContinuousClock.now
+        let requestID = Self.requestID(request)
+        if services.config.role.usesSessions, let token = request.cookies[Self.sessionCookie]?.value {
             do {
                 if let session = try await services.accounts.session(token: token) {
                     context.session = session
@@ -31,7 +33,11 @@ struct FolioResponder: HTTPResponder {
         var req = Req(request: request, context: context, services: services)
         var response: Response
         do {
-            response = try await Router.route(&req)
+            if services.config.readOnly, request.method != .get, request.method != .head,
+               request.uri.path != "/internal/render" {
+                throw ReadOnlyMode.failure()
+            }
+            response = try await RequestTrace.$id.withValue(requestID) { try await Router.route(&req) }
         } catch let redirect as RedirectTo {
             response = Reply.redirect(redirect.location, status: redirect.status)
         } catch let failure as HTTPFailure {
@@ -48,11 +54,30 @@ struct FolioResponder: HTTPResponder {
             response.setCookie(Cookie(name: Self.sessionCookie, value: "", expires: Date(timeIntervalSince1970: 0),
                                       path: "/", secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
         }
-        return finalize(response, request: request, signedIn: context.session != nil)
+        if response.status == .serviceUnavailable, services.config.readOnly { response.headers[.retryAfter] = "300" }
+        response.headers[.requestID] = requestID
+        let final = finalize(response, request: request, signedIn: context.session != nil)
+        let elapsed = ContinuousClock.now - started
+        let route = RouteName.of(path: request.uri.path)
+        services.metrics.request(route: route, method: request.method.rawValue, status: Int(final.status.code), duration: elapsed)
+        services.logger.info("request", metadata: [
+            "request_id": "\(requestID)", "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
+            "route": "\(route)", "status": "\(final.status.code)", "duration_ms": "\(RouteName.milliseconds(elapsed))",
+        ])
+        return final
+    }
+
+    /// The caller's `X-Request-Id` when it is a sane token (a load balancer's), else a new one.
+    static func requestID(_ request: Request) -> String {
+        if let given = request.headers[.requestID], (1...64).contains(given.utf8.count),
+           given.utf8.allSatisfy({ $0 == 45 || $0 == 95 || $0 == 46 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) {
+            return given
+        }
+        return UUID().uuidString.lowercased()
     }
 
     func errorPage(_ failure: HTTPFailure, _ req: Req) -> Response {
-        if req.request.uri.path.hasPrefix("/api/") || req.request.method == .put
+        if services.config.role.answersJSON || req.request.uri.path.hasPrefix("/api/") || req.request.method == .put
             || (req.request.headers[.accept] ?? "").hasPrefix("application/json") {
             struct Body: Encodable { var error: String; var status: Int }
             return Reply.json(Body(error: failure.message, status: Int(failure.status.code)), status: failure.status)
@@ -101,4 +126,8 @@ struct FolioResponder: HTTPResponder {
         }
         return condition.split(separator: ",").contains { strip($0) == "*" || strip($0) == strip(Substring(etag)) }
     }
+}
+
+extension HTTPField.Name {
+    static let requestID = HTTPField.Name("X-Request-Id")!
 }

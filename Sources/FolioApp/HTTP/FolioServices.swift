@@ -13,6 +13,11 @@ public struct FolioServices: Sendable {
     let views: Views
     let statics: StaticFiles
     public let logger: Logger
+    /// Draining state for readiness.
+    public let state = OperationalState()
+    public let metrics: FolioMetrics
+    /// The PostgreSQL schema (tests run each suite in its own), so a sibling process can join.
+    var searchPath: String? = nil
 
     /// Opens the database named by the configuration (creating the data folder for SQLite) and
     /// applies pending migrations.
@@ -34,20 +39,61 @@ public struct FolioServices: Sendable {
                                                     settings.githubSamplesURL + "/"]
             let renderer = PageRenderer(policy: SanitizerPolicy.kuma.with(iframeHosts: iframeHosts),
                                         siteURL: config.siteURL, settings: settings)
+            let metrics = FolioMetrics()
+            let remote = config.rendererURL.map { RemoteRenderer(baseURL: $0, secret: config.rendererSecret ?? "") }
             let wiki = WikiService(database: database, renderer: renderer,
-                                   renderBudget: .milliseconds(config.renderBudgetMilliseconds))
+                                   renderBudget: .milliseconds(config.renderBudgetMilliseconds),
+                                   remote: remote, metrics: metrics, logger: logger)
             return FolioServices(config: config, database: database,
                                  wiki: wiki,
                                  accounts: AccountService(database: database, bcryptCost: config.bcryptCost),
-                                 views: try await Views(), statics: try StaticFiles(), logger: logger)
+                                 views: try await Views(), statics: try StaticFiles(), logger: logger, metrics: metrics,
+                                 searchPath: searchPath)
         } catch {
             await database.shutdown()
             throw error
         }
     }
 
-    /// The in-process background renderer (`folio serve` runs it beside the web server).
-    public var renderQueue: RenderQueue { RenderQueue(wiki: wiki, logger: logger) }
+    /// The background job runner (`folio serve` runs it beside the web server, `folio worker`
+    /// alone). The CLI and tests call `drain()` on it.
+    public func jobRunner(schedules: [Schedule] = Schedule.standard, worker: String? = nil) -> JobRunner {
+        JobRunner(database: database, handlers: jobHandlers, schedules: schedules, signal: wiki.jobs, metrics: metrics,
+                  logger: logger, worker: worker)
+    }
+
+    /// What each kind of job does. Every handler is idempotent: a job may run more than once
+    /// (a worker killed mid-job leaves it to run again).
+    public var jobHandlers: [String: JobRunner.Handler] {
+        let wiki = self.wiki, database = self.database
+        return [
+            JobKind.render: { job in
+                guard let id = Int(job.payload) else { throw JobError("bad render job payload “\(job.payload)”") }
+                try await wiki.rerender(documentID: id)
+            },
+            JobKind.renderSweep: { _ in
+                let ids = try await wiki.documentsToRender(all: false)
+                if !ids.isEmpty {
+                    try await database.transaction { try await RenderStore.enqueue($0, documentIDs: ids) }
+                    wiki.jobs.nudge()
+                }
+            },
+            JobKind.sessionCleanup: { _ in
+                try await database.transaction { sql in
+                    try await sql.raw("DELETE FROM sessions WHERE expires_at < \(bind: Clock.nowMillis())").run()
+                }
+            },
+        ]
+    }
+
+    /// Updates the gauges that describe shared state, just before a scrape.
+    func refreshGauges() async {
+        metrics.databasePool(await database.poolStatistics())
+        metrics.info(role: config.role.rawValue, readOnly: config.readOnly, draining: state.isDraining)
+        if let depth = try? await database.read({ try await JobStore.depth($0) }) {
+            metrics.jobQueue(depth, kinds: Array(jobHandlers.keys))
+        }
+    }
 
     public func shutdown() async { await database.shutdown() }
 }

@@ -7,7 +7,8 @@ import Hummingbird
 /// we route by hand rather than with a pattern router.
 enum Router {
     /// First path segments that never carry a locale.
-    static let unlocalized: Set<String> = ["static", "users", "admin", "healthz", "favicon.ico", "robots.txt"]
+    static let unlocalized: Set<String> = ["static", "users", "admin", "healthz", "readiness", "metrics", "internal", "api",
+                                           "favicon.ico", "robots.txt"]
 
     static func route(_ req: inout Req) async throws -> Response {
         let rawPath = req.request.uri.path
@@ -17,9 +18,36 @@ enum Router {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         let first = segments.first ?? ""
 
+        let role = req.services.config.role
         switch first {
         case "healthz":
-            return Reply.text("ok", headers: [.cacheControl: "no-store"])
+            return HealthRoutes.healthz()
+        case "readiness":
+            return await HealthRoutes.readiness(req)
+        case "metrics" where segments.count == 1:
+            return try await HealthRoutes.metrics(req)
+        case "internal":
+            guard role.serves(.internalRender), path == "/internal/render" else { throw HTTPFailure.notFound() }
+            return try await RendererRoutes.render(req)
+        case "api":
+            guard role.serves(.openAPI), path == "/api/openapi.json" else { throw HTTPFailure.notFound() }
+            return try OpenAPIRoutes.document(req)
+        default: break
+        }
+        // Everything else but page-level JSON and the write API is the web role's.
+        switch role {
+        case .worker, .renderer:
+            throw HTTPFailure.notFound("This process serves no pages (role \(role.rawValue)).")
+        case .api where !(segments.count > 2 && segments[1] == "docs"):
+            throw HTTPFailure.notFound("This process serves only the JSON API (role api); see /api/openapi.json.")
+        default: break
+        }
+        // Maintenance mode: signing in and the admin pages only lead to writes.
+        if req.services.config.readOnly, first == "admin" || path.hasPrefix("/users/login") {
+            throw ReadOnlyMode.failure()
+        }
+
+        switch first {
         case "static":
             return try req.services.statics.serve(path: segments.dropFirst().joined(separator: "/"), request: req.request)
         case "users":

@@ -34,10 +34,7 @@ extension WikiService {
                                  revisionID: revisionID)
             do {
                 let start = ContinuousClock.now
-                let rendered = try await renderer.render(
-                    title: draft.title, source: draft.source, format: draft.format, page: page,
-                    data: SQLMacroData(sql: sql, datasets: datasets),
-                    deadline: mode == .onSave ? ContinuousClock.now + renderBudget : nil)
+                let rendered = try await render(draft, page: page, sql: sql, mode: mode)
                 try await DocumentStore.storeRendering(sql, documentID: documentID, rendered: rendered)
                 summary = rendered.summary
                 // A page stays in the background ("deferred") until it renders within the budget.
@@ -48,6 +45,11 @@ extension WikiService {
             } catch is RenderBudgetExceeded {
                 try await sql.raw("UPDATE documents SET render_deferred = 1 WHERE id = \(bind: documentID)").run()
                 try await RenderStore.enqueue(sql, documentIDs: [documentID])
+            } catch let error as RendererUnavailable where mode == .onSave {
+                // The save stands; the queue renders the page when the renderer is back.
+                logger.warning("renderer unavailable; page left to the background queue",
+                               metadata: ["document": "\(documentID)", "error": "\(error)"])
+                try await RenderStore.enqueue(sql, documentIDs: [documentID])
             }
         }
         let oldTitle = try before.decode(column: "title", as: String.self)
@@ -56,6 +58,32 @@ extension WikiService {
         let changed = oldTitle != draft.title || oldSummary != summary || oldType != metadata.pageType || oldTags != draft.tags.sorted()
         if changed {
             try await RenderStore.enqueueDependents(sql, of: [.page(locale: locale, slug: slug)], excluding: documentID)
+        }
+    }
+
+    /// Renders on this process, or on the renderer role when `FOLIO_RENDERER_URL` is set, and
+    /// records the duration.
+    func render(_ draft: RevisionDraft, page: MacroPage, sql: any SQLDatabase, mode: RenderMode) async throws -> RenderedPage {
+        let start = ContinuousClock.now
+        let deadline = mode == .onSave ? start + renderBudget : nil
+        let modeName = mode == .onSave ? "save" : "background"
+        let place = remote == nil ? "local" : "remote"
+        do {
+            let rendered: RenderedPage
+            if let remote {
+                rendered = try await remote.render(title: draft.title, source: draft.source, format: draft.format,
+                                                   page: page, deadline: deadline)
+            } else {
+                rendered = try await renderer.render(title: draft.title, source: draft.source, format: draft.format,
+                                                     page: page, data: SQLMacroData(sql: sql, datasets: datasets),
+                                                     deadline: deadline)
+            }
+            metrics?.render(mode: modeName, where: place, duration: ContinuousClock.now - start, outcome: "ok")
+            return rendered
+        } catch {
+            let outcome = error is RenderBudgetExceeded ? "over-budget" : error is RendererUnavailable ? "unavailable" : "error"
+            metrics?.render(mode: modeName, where: place, duration: ContinuousClock.now - start, outcome: outcome)
+            throw error
         }
     }
 
@@ -78,6 +106,12 @@ extension WikiService {
             try await publish(sql, documentID: documentID, revisionID: revisionID, draft: draft, mode: .background)
             return true
         }
+    }
+
+    /// Queues background renders of `ids` (after an upgrade, or on request).
+    public func queueRenders(_ ids: [Int]) async throws {
+        try await database.transaction { try await RenderStore.enqueue($0, documentIDs: ids) }
+        jobs.nudge()
     }
 
     /// Ids of documents whose stored output came from an older pipeline (or all, with `all`).

@@ -1,5 +1,6 @@
 import Foundation
 import FolioRender
+import Logging
 import FolioWiki
 import SQLKit
 
@@ -13,14 +14,22 @@ public struct WikiService: Sendable {
     let datasets: DatasetCache
     /// Wakes the background render queue after a commit that queued work.
     let jobs: JobSignal
+    /// The renderer role, when renders run there (`FOLIO_RENDERER_URL`).
+    let remote: RemoteRenderer?
+    let metrics: FolioMetrics?
+    let logger: Logger
 
     public init(database: Database, renderer: PageRenderer = PageRenderer(), renderBudget: Duration = .seconds(10),
-                jobs: JobSignal = JobSignal()) {
+                jobs: JobSignal = JobSignal(), remote: RemoteRenderer? = nil, metrics: FolioMetrics? = nil,
+                logger: Logger = Logger(label: "folio.wiki")) {
         self.database = database
         self.renderer = renderer
         self.renderBudget = renderBudget
         self.datasets = DatasetCache()
         self.jobs = jobs
+        self.remote = remote
+        self.metrics = metrics
+        self.logger = logger
     }
 
     public enum EditOutcome: Sendable, Equatable {

@@ -26,6 +26,10 @@ actor ConnectionPool {
         self.factory = factory
     }
 
+    /// Connections open, idle, and callers waiting (the metrics' database pool gauges).
+    struct Statistics: Sendable { var open: Int; var idle: Int; var waiting: Int; var max: Int }
+    var statistics: Statistics { Statistics(open: open, idle: idle.count, waiting: waiters.count, max: maxSize) }
+
     func acquire() async throws -> any PooledConnection {
         if closed { throw DatabaseError.closed }
         while let connection = idle.popLast() {

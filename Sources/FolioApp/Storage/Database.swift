@@ -26,6 +26,9 @@ public final class Database: Sendable {
         self.writeLock = kind == .sqlite ? AsyncMutex() : nil
     }
 
+    /// The connection pool's use right now.
+    func poolStatistics() async -> ConnectionPool.Statistics { await pool.statistics }
+
     /// Opens (creating if needed) an SQLite database file.
     public static func sqlite(path: String, poolSize: Int = 4, logger: Logger) async throws -> Database {
         let pool = ConnectionPool(maxSize: poolSize) {

@@ -65,70 +65,10 @@ enum RenderStore {
         return queued
     }
 
-    /// Queues background renders. A page already queued is not queued twice; one being rendered
-    /// right now is marked to run once more (its rendering may have read the old state).
+    /// Queues background renders (coalesced: a page already queued is not queued twice).
     static func enqueue(_ sql: any SQLDatabase, documentIDs: [Int]) async throws {
-        let now = Clock.nowMillis()
-        for id in Set(documentIDs) {
-            try await sql.raw("""
-                INSERT INTO jobs (kind, payload, run_at, created_at) VALUES (\(bind: renderJob), \(bind: String(id)), \(bind: now), \(bind: now))
-                ON CONFLICT (kind, payload) DO UPDATE SET
-                  dirty = CASE WHEN jobs.locked_until IS NULL THEN jobs.dirty ELSE 1 END,
-                  run_at = CASE WHEN jobs.locked_until IS NULL THEN excluded.run_at ELSE jobs.run_at END
-                """).run()
+        for id in Set(documentIDs).sorted() {
+            try await JobStore.enqueue(sql, kind: renderJob, payload: String(id))
         }
-    }
-
-    struct Job: Sendable { let id: Int; let payload: String; let attempts: Int }
-
-    /// Takes the next due job, locking it for `lease` milliseconds (a crashed worker's job
-    /// becomes due again when the lease ends).
-    static func claim(_ database: Database, kind: String, lease: Int = 300_000) async throws -> Job? {
-        let skipLocked = database.kind == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-        return try await database.transaction { sql in
-            let now = Clock.nowMillis()
-            guard let row = try await sql.raw("""
-                SELECT id, payload, attempts FROM jobs
-                WHERE kind = \(bind: kind) AND run_at <= \(bind: now) AND (locked_until IS NULL OR locked_until < \(bind: now))
-                ORDER BY run_at, id LIMIT 1\(unsafeRaw: skipLocked)
-                """).first() else { return nil }
-            let job = Job(id: try row.decode(column: "id", as: Int.self), payload: try row.decode(column: "payload", as: String.self),
-                          attempts: try row.decode(column: "attempts", as: Int.self) + 1)
-            try await sql.raw("""
-                UPDATE jobs SET locked_until = \(bind: now + lease), attempts = attempts + 1, dirty = 0 WHERE id = \(bind: job.id)
-                """).run()
-            return job
-        }
-    }
-
-    /// Done: the job goes, unless it was re-queued while running (then it runs again).
-    static func complete(_ database: Database, _ job: Job) async throws {
-        try await database.transaction { sql in
-            try await sql.raw("DELETE FROM jobs WHERE id = \(bind: job.id) AND dirty = 0").run()
-            try await sql.raw("UPDATE jobs SET locked_until = NULL, attempts = 0, dirty = 0 WHERE id = \(bind: job.id)").run()
-        }
-    }
-
-    static let maxAttempts = 5
-
-    /// Failed: retried later with growing delays; dropped after `maxAttempts` (returns false then).
-    static func fail(_ database: Database, _ job: Job, error: String) async throws -> Bool {
-        try await database.transaction { sql in
-            if job.attempts >= maxAttempts {
-                try await sql.raw("DELETE FROM jobs WHERE id = \(bind: job.id)").run()
-                return false
-            }
-            let delay = 1000 * (1 << min(job.attempts, 10))
-            try await sql.raw("""
-                UPDATE jobs SET locked_until = NULL, last_error = \(bind: String(error.prefix(1000))),
-                  run_at = \(bind: Clock.nowMillis() + delay) WHERE id = \(bind: job.id)
-                """).run()
-            return true
-        }
-    }
-
-    /// Jobs waiting or running, for `folio render` and health pages.
-    static func pendingCount(_ sql: any SQLDatabase, kind: String) async throws -> Int {
-        try await sql.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = \(bind: kind)").first()!.decode(column: "n", as: Int.self)
     }
 }

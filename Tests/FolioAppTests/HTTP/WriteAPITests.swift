@@ -53,6 +53,14 @@ import Testing
                                              body: "<html><head><title>Web APIs &amp; more</title></head><body><p>v4</p></body></html>")
             #expect(response.status == .resetContent)
             #expect(try await site.document("Web/API")?.title == "Web APIs & more")
+
+            // So does the $json ETag: read the JSON, write back with its validator.
+            let summary = try await api.get("/en-US/docs/Web/API$json")
+            let jsonTag = try #require(summary.headers[.eTag])
+            response = try await api.request("/en-US/docs/Web/API", method: .put, headers: json.merging([.ifMatch: jsonTag]),
+                                             body: #"{"content":"<p>v5</p>"}"#)
+            #expect(response.status == .resetContent)
+            #expect(try await api.get("/en-US/docs/Web/API$json", headers: [.ifNoneMatch: jsonTag]).status == .ok)   // changed
         }
     }
 

@@ -41,7 +41,7 @@ import Testing
             // The server's own queue may be rendering it already: wait until it shows.
             var after = try #require(try await site.document("Div"))
             for _ in 0..<100 where !after.renderedHTML.contains("attribute (obsolete)") {
-                _ = try await site.services.renderQueue.drain()
+                _ = try await site.services.jobRunner().drain()
                 try await Task.sleep(for: .milliseconds(100))
                 after = try #require(try await site.document("Div"))
             }

@@ -44,8 +44,8 @@ import Testing
             // (The server's own queue runs too: wait until neither has work left.)
             var pending = 1
             for _ in 0..<200 where pending > 0 {
-                _ = try await site.services.renderQueue.drain()
-                pending = try await site.services.database.read { try await RenderStore.pendingCount($0, kind: RenderStore.renderJob) }
+                _ = try await site.services.jobRunner().drain()
+                pending = try await site.services.database.read { try await JobStore.pendingCount($0, kind: JobKind.render) }
                 if pending > 0 { try await Task.sleep(for: .milliseconds(50)) }
             }
             #expect(pending == 0)

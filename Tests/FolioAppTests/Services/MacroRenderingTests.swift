@@ -106,7 +106,7 @@ import Testing
                 title: "Slow", source: "<p>{{HTMLElement(\"div\")}}</p>"), author: nil)
             #expect(document.renderedHTML.isEmpty)   // saved, but not rendered yet
             #expect(document.currentRevisionID != nil)
-            let queue = RenderQueue(wiki: services.wiki, logger: TestDatabase.logger)
+            let queue = services.jobRunner()
             #expect(try await queue.drain() >= 1)
             let rendered = try #require(try await services.database.read { try await DocumentStore.find($0, id: document.id) })
             #expect(rendered.renderedHTML.contains("<code>&lt;div&gt;</code>"))

@@ -97,7 +97,14 @@ struct Site: Sendable {
     /// Starts Folio on `database`, creates one user per role, signs each in, then runs `body`.
     static func run(_ database: TestDatabase, demo: Bool = false, maxBodyBytes: Int = 64 * 1024,
                     _ body: @Sendable (Site) async throws -> Void) async throws {
-        try await database.withServices(demo: demo, maxBodyBytes: maxBodyBytes) { services async throws in
+        try await run(database, demo: demo, maxBodyBytes: maxBodyBytes, configure: { _ in }, body)
+    }
+
+    /// The same with settings changed; `signIn: false` for processes that take no sign-ins.
+    static func run(_ database: TestDatabase, demo: Bool = false, maxBodyBytes: Int = 64 * 1024,
+                    signIn: Bool = true, configure: (inout FolioConfig) -> Void,
+                    _ body: @Sendable (Site) async throws -> Void) async throws {
+        try await database.withServices(demo: demo, maxBodyBytes: maxBodyBytes, configure: configure) { services async throws in
             for (name, role) in [("carol", Role.contributor), ("rita", .reviewer), ("ada", .admin)] {
                 _ = try await services.accounts.createUser(username: name, email: "\(name)@example.org",
                                                            password: password, role: role)
@@ -105,6 +112,11 @@ struct Site: Sendable {
             let app = FolioApplication.make(services: services, port: 0)
             try await app.test(.live) { client in
                 let browser = Browser(client)
+                guard signIn else {
+                    try await body(Site(services: services, anonymous: browser, contributor: browser, reviewer: browser,
+                                        admin: browser))
+                    return
+                }
                 let site = Site(services: services, anonymous: browser,
                                 contributor: try await browser.signIn("carol", password),
                                 reviewer: try await browser.signIn("rita", password),

@@ -30,20 +30,22 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// Runs `body` with services on a fresh, empty database of this kind, then removes it.
     func withServices<T: Sendable>(demo: Bool = false, maxBodyBytes: Int = 64 * 1024,
+                                   configure: (inout FolioConfig) -> Void = { _ in },
                                    _ body: (FolioServices) async throws -> T) async throws -> T {
-        try await withEmptyServices(demo: demo, maxBodyBytes: maxBodyBytes) { services async throws in
+        try await withEmptyServices(demo: demo, maxBodyBytes: maxBodyBytes, configure: configure) { services async throws in
             if demo { _ = try await Bootstrap.run(services) }
             return try await body(services)
         }
     }
 
-    private func withEmptyServices<T: Sendable>(demo: Bool, maxBodyBytes: Int,
+    private func withEmptyServices<T: Sendable>(demo: Bool, maxBodyBytes: Int, configure: (inout FolioConfig) -> Void,
                                                 _ body: (FolioServices) async throws -> T) async throws -> T {
         var config = FolioConfig()
         config.bcryptCost = 4
         config.demoContent = demo
         config.maxBodyBytes = maxBodyBytes
         config.databasePoolSize = 4
+        configure(&config)
         let name = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         switch self {
         case .sqlite:
@@ -89,4 +91,14 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 struct TestSetupError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension TestDatabase {
+    /// Another process's services on the same database (same SQLite file or PostgreSQL schema),
+    /// with settings changed: a second worker, a `web` process using a renderer… Shut it down.
+    static func sibling(of services: FolioServices, configure: (inout FolioConfig) -> Void) async throws -> FolioServices {
+        var config = services.config
+        configure(&config)
+        return try await FolioServices.start(config: config, logger: logger, searchPath: services.searchPath)
+    }
 }

@@ -1,16 +1,29 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
-/// Per-request state: the signed-in user's session, if any.
+/// Per-request state: the signed-in user's session, if any, and who is connected (for
+/// `/metrics`, which answers loopback callers only unless it has a port of its own).
 public struct FolioContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var session: AccountService.Session?
     public var sessionToken: String?
+    public let remoteAddress: SocketAddress?
 
-    public init(source: Source) {
+    public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     public var user: User? { session?.user }
+
+    /// The caller is on this machine (127.0.0.0/8 or ::1).
+    var isLoopback: Bool {
+        switch remoteAddress {
+        case .v4(let address)?: return (address.address.sin_addr.s_addr & 0xFF) == 127
+        case .v6?: return remoteAddress?.ipAddress == "::1"
+        default: return false
+        }
+    }
 }

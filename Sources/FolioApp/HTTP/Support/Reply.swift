@@ -24,7 +24,9 @@ enum Reply {
                       headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = contentType
-        if status == .ok, headers[.eTag] == nil {
+        // No validator for answers that must not be stored (health, metrics): a probe sending
+        // If-None-Match would otherwise get a 304 instead of the current state.
+        if status == .ok, headers[.eTag] == nil, headers[.cacheControl] != "no-store" {
             headers[.eTag] = "\"" + digest(bytes) + "\""
         }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -75,7 +75,13 @@ enum JSONRoutes {
         case .reply(let response): return response
         case .found(let document):
             let (summary, _) = try await summary(req, document)
-            return Reply.json(summary, headers: headers)
+            var response = Reply.json(summary, headers: headers)
+            // Led by the page's content etag, like the page view's, so a client may send it back
+            // as `If-Match` on a `PUT` of the page.
+            if let etag = response.headers[.eTag], !document.etag.isEmpty {
+                response.headers[.eTag] = "\"\(document.etag)-" + etag.dropFirst()
+            }
+            return response
         }
     }
 

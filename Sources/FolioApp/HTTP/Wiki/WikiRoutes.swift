@@ -7,6 +7,11 @@ import Hummingbird
 enum WikiRoutes {
     static func handle(_ req: inout Req, path: String) async throws -> Response {
         let locale = req.locale
+        let (kind, formOnly) = routeKind(path: path, method: req.method)
+        guard req.services.config.role.serves(kind) else {
+            throw HTTPFailure.notFound("This address is not served by this process (role \(req.services.config.role.rawValue)).")
+        }
+        if req.services.config.readOnly, formOnly || !req.isGet { throw ReadOnlyMode.failure() }
         if path.isEmpty { return Reply.redirect("/\(locale)/", status: .movedPermanently) }
         if path.hasSuffix("/") {
             var trimmed = path
@@ -64,6 +69,17 @@ enum WikiRoutes {
         case ("translate", _): return try await EditRoutes.translate(req, slug: slug)
         case ("", _): throw HTTPFailure.methodNotAllowed
         default: throw HTTPFailure.notFound("Pages have no “$\(name)” action.")
+        }
+    }
+
+    /// Which role serves a wiki path, and whether it is a form that only leads to a write.
+    static func routeKind(path: String, method: HTTPRequest.Method) -> (RouteKind, formOnly: Bool) {
+        if path.lowercased() == "new" { return (.web, true) }
+        guard let dollar = path.firstIndex(of: "$") else { return (method == .put ? .writeAPI : .web, false) }
+        let action = path[path.index(after: dollar)...].split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        switch action {
+        case _ where APIRoutes.pageJSONActions.contains(action): return (.pageJSON, false)
+        default: return (.web, ReadOnlyMode.formActions.contains(action))
         }
     }
 
