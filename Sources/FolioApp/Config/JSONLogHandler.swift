@@ -9,9 +9,20 @@ public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
     let label: String
-    private static let output = Mutex<Void>(())
+    /// Where lines go: stderr, one write per line under a lock so lines never interleave.
+    let write: @Sendable (Data) -> Void
+    private static let lock = Mutex<Void>(())
+    static let standardError: @Sendable (Data) -> Void = { data in lock.withLock { _ in FileHandle.standardError.write(data) } }
 
-    public init(label: String) { self.label = label }
+    public init(label: String) { self.init(label: label, write: Self.standardError) }
+
+    init(label: String, write: @escaping @Sendable (Data) -> Void) {
+        self.label = label
+        self.write = write
+    }
+
+    /// ISO 8601 in UTC with milliseconds and the zone (`2026-12-06T12:38:32.995Z`).
+    static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -25,7 +36,7 @@ public struct JSONLogHandler: LogHandler {
             .merging(explicit ?? [:], uniquingKeysWith: { $1 }) {
             fields[key] = "\(value)"
         }
-        fields["time"] = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        fields["time"] = Date().formatted(Self.timeFormat)
         fields["level"] = level.rawValue
         fields["logger"] = label
         fields["message"] = message.description
@@ -33,6 +44,6 @@ public struct JSONLogHandler: LogHandler {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var data = try? encoder.encode(fields) else { return }
         data.append(0x0A)
-        Self.output.withLock { _ in FileHandle.standardError.write(data) }
+        write(data)
     }
 }
