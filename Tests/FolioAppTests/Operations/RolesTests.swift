@@ -128,6 +128,19 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func readinessIsFalseWhileMigrationsArePending(database: TestDatabase) async throws {
+        try await Site.run(database, signIn: false, configure: { _ in }) { site in
+            try await site.services.database.transaction { sql in
+                try await sql.raw("DELETE FROM schema_migrations WHERE version = \(bind: Migrator.all.last!.version)").run()
+            }
+            let response = try await site.anonymous.get("/readiness")
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.text.contains(#""migrations":"1 pending""#))
+            #expect(response.headers[.eTag] == nil)   // never a 304 for a probe
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func requestIDsAreKeptWhenSaneAndMadeOtherwise(database: TestDatabase) async throws {
         try await Site.run(database, signIn: false, configure: { _ in }) { site in
             let given = try await site.anonymous.get("/healthz", headers: [.requestID: "lb-1234.abc_DEF"])

@@ -23,7 +23,7 @@ enum HealthRoutes {
         var body = Readiness(status: "ready", role: services.config.role.rawValue, database: "ok", migrations: "current",
                              draining: services.state.isDraining, readOnly: services.config.readOnly)
         do {
-            let pending = try await Migrator(database: services.database, logger: services.logger).pending()
+            let pending = try await Migrator(database: services.database, logger: services.logger).pendingWithoutWriting()
             if !pending.isEmpty { body.migrations = "\(pending.count) pending" }
         } catch {
             body.database = "unreachable: \(DatabaseError.describe(error))"

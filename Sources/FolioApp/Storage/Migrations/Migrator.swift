@@ -38,6 +38,15 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// Pending migrations by reading `schema_migrations` only (readiness probes: no DDL, so it
+    /// works on a read-only replica in maintenance mode).
+    public func pendingWithoutWriting() async throws -> [String] {
+        let applied = try await database.read { sql in
+            Set(try await sql.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: Int.self) })
+        }
+        return Self.all.filter { !applied.contains($0.version) }.map { "\($0.version) \($0.name)" }
+    }
+
     public func pending() async throws -> [String] {
         let applied = try await appliedVersions()
         return Self.all.filter { !applied.contains($0.version) }.map { "\($0.version) \($0.name)" }
