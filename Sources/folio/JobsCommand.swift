@@ -36,37 +36,42 @@ struct JobsCommand: AsyncParsableCommand {
         }
     }
 
-    struct Retry: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run failed jobs again: one by id, or all with --all.")
+    /// Which failed jobs a command acts on: one by id, or all.
+    struct FailedJobs: ParsableArguments {
         @Argument(help: "The failed job's id.") var id: Int?
         @Flag(help: "Every failed job.") var all = false
 
-        func run() async throws {
-            try await reportingErrors {
-                guard (id == nil) == all else { throw CleanExit.message("error: give a job id or --all (not both)") }
-                let services = try await Runtime.services()
-                let count = try await JobStore.retry(services.database, id: id)
+        func validate() throws {
+            guard (id == nil) == all else { throw ValidationError("give a job id or --all (not both)") }
+        }
+
+        /// Runs `action` on the database and reports how many jobs it affected.
+        func apply(_ done: String, _ action: @Sendable (Database, Int?) async throws -> Int) async throws {
+            let services = try await Runtime.services()
+            let count: Int
+            do { count = try await action(services.database, id) } catch {
                 await services.shutdown()
-                if let id, count == 0 { throw CleanExit.message("error: no failed job with id \(id)") }
-                say("\(count) failed job\(count == 1 ? "" : "s") queued to run again.")
+                throw error
             }
+            await services.shutdown()
+            if let id, count == 0 { throw CleanExit.message("error: no failed job with id \(id)") }
+            say("\(count) failed job\(count == 1 ? "" : "s") \(done).")
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run failed jobs again: one by id, or all with --all.")
+        @OptionGroup var jobs: FailedJobs
+        func run() async throws {
+            try await reportingErrors { try await jobs.apply("queued to run again") { try await JobStore.retry($0, id: $1) } }
         }
     }
 
     struct Purge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete failed jobs: one by id, or all with --all.")
-        @Argument(help: "The failed job's id.") var id: Int?
-        @Flag(help: "Every failed job.") var all = false
-
+        @OptionGroup var jobs: FailedJobs
         func run() async throws {
-            try await reportingErrors {
-                guard (id == nil) == all else { throw CleanExit.message("error: give a job id or --all (not both)") }
-                let services = try await Runtime.services()
-                let count = try await JobStore.purge(services.database, id: id)
-                await services.shutdown()
-                if let id, count == 0 { throw CleanExit.message("error: no failed job with id \(id)") }
-                say("\(count) failed job\(count == 1 ? "" : "s") deleted.")
-            }
+            try await reportingErrors { try await jobs.apply("deleted") { try await JobStore.purge($0, id: $1) } }
         }
     }
 }

@@ -157,9 +157,13 @@ wait_http() {
   fail "$url did not answer 200 within $2 s"
 }
 
-wait_exit() {   # wait_exit PID SECONDS: true when PID ended within SECONDS
+# wait_exit PID SECONDS: true when PID (a child) ended within SECONDS; its status in EXIT_STATUS.
+wait_exit() {
   local pid=$1 limit=$(( $2 * 10 )) i
-  for ((i = 0; i < limit; i++)); do kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }; sleep 0.1; done
+  for ((i = 0; i < limit; i++)); do
+    if ! kill -0 "$pid" 2>/dev/null; then EXIT_STATUS=0; wait "$pid" 2>/dev/null || EXIT_STATUS=$?; return 0; fi
+    sleep 0.1
+  done
   return 1
 }
 
@@ -179,4 +183,58 @@ put_page() {
   jq -n --arg t "$title" --arg c "$content" --arg m "reliability $slug" '{title:$t, content:$c, comment:$m}' |
     curl -s -o /dev/null -w '%{http_code}' --max-time 60 -X PUT -H "Authorization: Bearer $API_KEY" \
       -H 'Content-Type: application/json' --data-binary @- "$base/en-US/docs/$slug" || true
+}
+
+# ---- nginx ------------------------------------------------------------------------------------
+
+# start_nginx PORT KEEPALIVE BACKEND_PORT...: nginx in the foreground on 127.0.0.1:PORT as a load
+# balancer over the backends, everything (config, logs, temp files) in $WORK/nginx. Sets NGINX_PID.
+# Open-source nginx has no active health checks, so it cannot see /readiness turn 503: a draining
+# backend is avoided only once it refuses connections. `proxy_next_upstream error timeout` makes
+# nginx retry an idempotent request (GET/HEAD) on the other backend when a connection is refused or
+# reset before any response byte; max_fails=1 fail_timeout=10s then keeps the dead backend out.
+# KEEPALIVE is the idle upstream connections nginx keeps per worker (0: a new one per request).
+start_nginx() {
+  local port=$1 keepalive=$2 dir=$WORK/nginx servers="" backend; shift 2
+  need nginx nginx
+  mkdir -p "$dir/tmp"; chmod 1777 "$dir/tmp"   # workers run as nobody/www-data
+  for backend in "$@"; do servers+="    server 127.0.0.1:$backend max_fails=1 fail_timeout=10s;"$'\n'; done
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes 1;
+error_log $dir/error.log info;
+events { worker_connections 1024; }
+http {
+  log_format lb '\$msec \$status \$request_method \$request_uri up=\$upstream_addr up_status=\$upstream_status rt=\$request_time';
+  access_log $dir/access.log lb;
+  client_body_temp_path $dir/tmp/body; proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi; uwsgi_temp_path $dir/tmp/uwsgi; scgi_temp_path $dir/tmp/scgi;
+  upstream folio {
+$servers$( [ "$keepalive" -gt 0 ] && echo "    keepalive $keepalive;" )
+  }
+  server {
+    listen 127.0.0.1:$port;
+    client_max_body_size 6m;
+    location / {
+      proxy_pass http://folio;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_next_upstream error timeout http_502 http_503;
+      proxy_next_upstream_tries 3;
+      proxy_connect_timeout 2s;
+      proxy_read_timeout 30s;
+    }
+  }
+}
+CONF
+  nginx -t -q -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" -g "daemon off; pid $dir/nginx.pid;" || fail "nginx rejected its configuration"
+  start_bg nginx "$dir/stdout.log" nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" -g "daemon off; pid $dir/nginx.pid;"
+  export NGINX_PID=$LAST_PID
+}
+
+# wrk_errors FILE: the failed requests in a wrk summary: non-2xx/3xx plus socket errors.
+wrk_errors() {
+  awk '/Non-2xx or 3xx responses:/ { n += $NF }
+       /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 }
+       END { print n + 0 }' "$1"
 }

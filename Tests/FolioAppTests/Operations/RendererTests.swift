@@ -25,11 +25,10 @@ import Testing
                                                     headers: [.authorization: "Bearer \(Self.secret)"],
                                                     body: "not json").status == .badRequest)
 
-                let web = try await TestDatabase.sibling(of: renderer) {
+                try await TestDatabase.withSibling(of: renderer, configure: {
                     $0.role = .web
                     $0.rendererURL = "http://127.0.0.1:\(port)"
-                }
-                do {
+                }) { web in
                     let user = try await web.accounts.createUser(username: "carol", email: "c@example.org",
                                                                  password: Site.password, role: .contributor)
                     _ = try await web.wiki.create(locale: "en-US", slug: "Web", draft: RevisionDraft(title: "Web", source: "<p>Web</p>"),
@@ -50,11 +49,7 @@ import Testing
                     #expect(rendererMetrics.contains(#"folio_renders_total{mode="request",where="renderer",outcome="ok"} 2"#))
                     let webMetrics = web.metrics.exposition()
                     #expect(webMetrics.contains(#"folio_renders_total{mode="save",where="remote",outcome="ok"} 2"#))
-                } catch {
-                    await web.shutdown()
-                    throw error
                 }
-                await web.shutdown()
             }
         }
     }
@@ -63,12 +58,11 @@ import Testing
     func aSaveWhileTheRendererIsDownIsKeptAndQueued(database: TestDatabase) async throws {
         try await database.withServices { services in
             // Nothing listens on port 1.
-            let web = try await TestDatabase.sibling(of: services) {
+            try await TestDatabase.withSibling(of: services, configure: {
                 $0.role = .web
                 $0.rendererURL = "http://127.0.0.1:1"
                 $0.rendererSecret = Self.secret
-            }
-            do {
+            }) { web in
                 let page = try await web.wiki.create(locale: "en-US", slug: "Web", draft: RevisionDraft(title: "Web", source: "<p>Kept</p>"),
                                                      author: nil)
                 #expect(page.currentRevisionID != nil)
@@ -84,11 +78,7 @@ import Testing
                 #expect(try await services.jobRunner(schedules: []).drain() == 1)
                 let rendered = try #require(try await services.database.read { try await DocumentStore.find($0, id: page.id) })
                 #expect(rendered.renderedHTML.contains("Kept"))
-            } catch {
-                await web.shutdown()
-                throw error
             }
-            await web.shutdown()
         }
     }
 

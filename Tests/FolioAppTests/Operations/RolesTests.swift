@@ -77,29 +77,29 @@ import Testing
             let token = try await services.accounts.createAPIKey(for: user, label: "k").token
             let sessionToken = try await services.accounts.startSession(for: user)
             let session = try #require(try await services.accounts.session(token: sessionToken))
-            let readOnly = try await TestDatabase.sibling(of: services) { $0.readOnly = true }
-            defer { Task { await readOnly.shutdown() } }
-            let app = FolioApplication.make(services: readOnly, port: 0)
-            try await app.test(.live) { client in
-                var browser = Browser(client)
-                #expect(try await browser.get("/en-US/docs/Web").status == .ok)
-                #expect(try await browser.get("/en-US/docs/Web$json").status == .ok)
-                #expect(try await browser.get("/en-US/docs/Web$history").status == .ok)
-                let login = try await browser.get("/users/login")
-                #expect(login.status == .serviceUnavailable)
-                #expect(login.text.contains("read-only"))
-                let put = try await browser.request("/en-US/docs/Web", method: .put,
-                                                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                    body: #"{"content":"<p>After</p>"}"#)
-                #expect(put.status == .serviceUnavailable)
-                #expect(put.headers[.retryAfter] == "300")
-                browser.cookie = "folio_session=\(sessionToken)"
-                browser.csrf = session.csrfToken
-                #expect(try await browser.get("/en-US/docs/Web$edit").status == .serviceUnavailable)
-                let post = try await browser.post("/en-US/docs/Web$edit", [("title", "Web"), ("content", "<p>After</p>")])
-                #expect(post.status == .serviceUnavailable)
-                #expect(try await browser.post("/en-US/docs/Web$delete", []).status == .serviceUnavailable)
-                #expect(try await browser.get("/admin/users").status == .serviceUnavailable)
+            try await TestDatabase.withSibling(of: services, configure: { $0.readOnly = true }) { readOnly in
+                let app = FolioApplication.make(services: readOnly, port: 0)
+                try await app.test(.live) { client in
+                    var browser = Browser(client)
+                    #expect(try await browser.get("/en-US/docs/Web").status == .ok)
+                    #expect(try await browser.get("/en-US/docs/Web$json").status == .ok)
+                    #expect(try await browser.get("/en-US/docs/Web$history").status == .ok)
+                    let login = try await browser.get("/users/login")
+                    #expect(login.status == .serviceUnavailable)
+                    #expect(login.text.contains("read-only"))
+                    let put = try await browser.request("/en-US/docs/Web", method: .put,
+                                                        headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                                                        body: #"{"content":"<p>After</p>"}"#)
+                    #expect(put.status == .serviceUnavailable)
+                    #expect(put.headers[.retryAfter] == "300")
+                    browser.cookie = "folio_session=\(sessionToken)"
+                    browser.csrf = session.csrfToken
+                    #expect(try await browser.get("/en-US/docs/Web$edit").status == .serviceUnavailable)
+                    let post = try await browser.post("/en-US/docs/Web$edit", [("title", "Web"), ("content", "<p>After</p>")])
+                    #expect(post.status == .serviceUnavailable)
+                    #expect(try await browser.post("/en-US/docs/Web$delete", []).status == .serviceUnavailable)
+                    #expect(try await browser.get("/admin/users").status == .serviceUnavailable)
+                }
             }
             let page = try #require(try await services.database.read { try await DocumentStore.find($0, locale: "en-US", slug: "Web") })
             #expect(page.renderedHTML.contains("Before"))

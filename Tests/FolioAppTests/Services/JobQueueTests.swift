@@ -111,13 +111,13 @@ import Testing
     @Test(arguments: TestDatabase.kinds)
     func aScheduleFiresOncePerIntervalWhateverTheNumberOfRunners(database: TestDatabase) async throws {
         try await database.withServices { services in
-            let other = try await TestDatabase.sibling(of: services) { _ in }
             let schedule = Schedule(name: "tick", every: .seconds(60), kind: "tick")
             let now = Clock.nowMillis()
-            async let a = schedule.fireIfDue(services.database, owner: "a", now: now)
-            async let b = schedule.fireIfDue(other.database, owner: "b", now: now)
-            let (wonA, wonB) = try await (a, b)
-            await other.shutdown()
+            let (wonA, wonB) = try await TestDatabase.withSibling(of: services, configure: { _ in }) { other in
+                async let a = schedule.fireIfDue(services.database, owner: "a", now: now)
+                async let b = schedule.fireIfDue(other.database, owner: "b", now: now)
+                return try await (a, b)
+            }
             #expect([wonA, wonB].filter { $0 }.count == 1)
             #expect(try await services.database.read { try await JobStore.pendingCount($0, kind: "tick") } == 1)
             #expect(try await schedule.fireIfDue(services.database, owner: "a", now: now + 59_000) == false)
@@ -163,7 +163,6 @@ import Testing
                 try await sql.raw("CREATE TABLE probe_runs (payload TEXT NOT NULL, worker TEXT NOT NULL, started BIGINT NOT NULL, ended BIGINT NOT NULL)").run()
                 for index in 0..<60 { try await JobStore.enqueue(sql, kind: "probe", payload: String(index)) }
             }
-            let second = try await TestDatabase.sibling(of: services) { _ in }
             @Sendable func handler(_ database: Database, _ worker: String) -> JobRunner.Handler {
                 { job in
                     let started = Clock.nowMillis()
@@ -176,12 +175,13 @@ import Testing
                     }
                 }
             }
-            let one = Self.runner(services, ["probe": handler(services.database, "one")], worker: "one")
-            let two = Self.runner(second, ["probe": handler(second.database, "two")], worker: "two")
-            async let ranOne = one.drain()
-            async let ranTwo = two.drain()
-            let (countOne, countTwo) = try await (ranOne, ranTwo)
-            await second.shutdown()
+            let (countOne, countTwo) = try await TestDatabase.withSibling(of: services, configure: { _ in }) { second in
+                let one = Self.runner(services, ["probe": handler(services.database, "one")], worker: "one")
+                let two = Self.runner(second, ["probe": handler(second.database, "two")], worker: "two")
+                async let ranOne = one.drain()
+                async let ranTwo = two.drain()
+                return try await (ranOne, ranTwo)
+            }
             #expect(countOne + countTwo == 60)
             let rows = try await services.database.read { sql in
                 try await sql.raw("SELECT payload, worker FROM probe_runs").all().map {

@@ -101,4 +101,18 @@ extension TestDatabase {
         configure(&config)
         return try await FolioServices.start(config: config, logger: logger, searchPath: services.searchPath)
     }
+
+    /// Runs `body` with a sibling, shutting it down afterwards whatever happens.
+    static func withSibling<T: Sendable>(of services: FolioServices, configure: (inout FolioConfig) -> Void,
+                                         _ body: (FolioServices) async throws -> T) async throws -> T {
+        let sibling = try await Self.sibling(of: services, configure: configure)
+        do {
+            let result = try await body(sibling)
+            await sibling.shutdown()
+            return result
+        } catch {
+            await sibling.shutdown()
+            throw error
+        }
+    }
 }
