@@ -161,7 +161,7 @@ wait_http() {
 wait_exit() {
   local pid=$1 limit=$(( $2 * 10 )) i
   for ((i = 0; i < limit; i++)); do
-    if ! kill -0 "$pid" 2>/dev/null; then EXIT_STATUS=0; wait "$pid" 2>/dev/null || EXIT_STATUS=$?; return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then export EXIT_STATUS=0; wait "$pid" 2>/dev/null || EXIT_STATUS=$?; return 0; fi
     sleep 0.1
   done
   return 1
@@ -192,13 +192,15 @@ put_page() {
 # Open-source nginx has no active health checks, so it cannot see /readiness turn 503: a draining
 # backend is avoided only once it refuses connections. `proxy_next_upstream error timeout` makes
 # nginx retry an idempotent request (GET/HEAD) on the other backend when a connection is refused or
-# reset before any response byte; max_fails=1 fail_timeout=10s then keeps the dead backend out.
+# reset before any response byte; max_fails=1 fail_timeout=2s then keeps the dead backend out for
+# 2 s (a rolling restart must wait that long after a new backend is ready before stopping the next
+# one, or nginx may see every backend as down and answer 502 "no live upstreams").
 # KEEPALIVE is the idle upstream connections nginx keeps per worker (0: a new one per request).
 start_nginx() {
   local port=$1 keepalive=$2 dir=$WORK/nginx servers="" backend; shift 2
   need nginx nginx
   mkdir -p "$dir/tmp"; chmod 1777 "$dir/tmp"   # workers run as nobody/www-data
-  for backend in "$@"; do servers+="    server 127.0.0.1:$backend max_fails=1 fail_timeout=10s;"$'\n'; done
+  for backend in "$@"; do servers+="    server 127.0.0.1:$backend max_fails=1 fail_timeout=2s;"$'\n'; done
   cat >"$dir/nginx.conf" <<CONF
 worker_processes 1;
 error_log $dir/error.log info;

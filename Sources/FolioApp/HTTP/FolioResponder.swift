@@ -103,6 +103,15 @@ struct FolioResponder: HTTPResponder {
         response.headers[.xContentTypeOptions] = "nosniff"
         if response.headers[.xFrameOptions] == nil { response.headers[.xFrameOptions] = "DENY" }
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
+        if response.headers[.xRobotsTag] == nil, request.uri.path.contains("$") {
+            response.headers[.xRobotsTag] = "noindex"   // page actions: history, diffs, JSON, forms
+        }
+        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+        if services.config.secureCookies {
+            // Only when the public site is HTTPS: a plain-HTTP development site must stay reachable.
+            response.headers[.strictTransportSecurity] = "max-age=63072000; includeSubDomains"
+        }
         if response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; "
                 + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"

@@ -54,7 +54,9 @@ enum Router {
             return try await AccountRoutes.handle(&req, segments.dropFirst().joined(separator: "/"))
         case "admin":
             return try await AdminRoutes.handle(&req, segments.dropFirst().joined(separator: "/"))
-        case "favicon.ico", "robots.txt":
+        case "robots.txt" where segments.count == 1:
+            return Reply.text(Self.robots, headers: [.cacheControl: "public, max-age=86400"])
+        case "favicon.ico":
             throw HTTPFailure.notFound()
         case "":
             guard req.isGet else { throw HTTPFailure.methodNotAllowed }
@@ -91,6 +93,19 @@ enum Router {
         guard rest[0] == "docs" else { throw HTTPFailure.notFound() }
         return try await WikiRoutes.handle(&req, path: rest.dropFirst().joined(separator: "/"))
     }
+
+    /// Crawlers read pages, not the wiki's machinery. Page actions (`…$edit`, `$history`…) are
+    /// not listed here — `$` ends a pattern in robots.txt — they answer `X-Robots-Tag: noindex`.
+    static let robots = """
+        User-agent: *
+        Disallow: /admin/
+        Disallow: /users/
+        Disallow: /api/
+        Disallow: /*/docs/new
+        Disallow: /*/docs/with-errors
+        Disallow: /*?raw
+
+        """
 
     static func queryString(_ req: Req) -> String {
         req.request.uri.query.map { "?" + $0 } ?? ""
