@@ -1,5 +1,10 @@
 // Rendering benchmark over every index.md / index.html below a folder (release build):
 //   swift run -c release folio-bench ../shared/data/mdn-content [--passes N] [--workers N] [--skip-pipeline | --pipeline-only]
+//       [--limit N] [--dump DIR]
+//   --limit N: only the first N pages (sorted by path), for shorter profiling runs.
+//   --passes 1: a single counted pass, no warm-up and no stage breakdown (instruction counting).
+//   --dump DIR: writes every page's pipeline output (RenderedPage as JSON) to DIR, then exits;
+//   diff two dumps to prove a speed change kept the output byte for byte.
 // 1. The content pipeline alone (Markdown → HTML → sanitize → post-process), one core, macros
 //    left as text: pages/s, median/p99 and time by stage.
 // 2. Compat tables: load time of ../shared/data/bcd/data.json and time per table for typical features.
@@ -24,12 +29,15 @@ func option(_ name: String, _ fallback: Int, minimum: Int) -> Int {
     }
     return n
 }
-let passes = option("--passes", 4, minimum: 2)
+let passes = option("--passes", 4, minimum: 1)
+let limit = option("--limit", Int.max, minimum: 1)
+let dumpFolder: String? = arguments.firstIndex(of: "--dump").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 let workers = option("--workers", 2, minimum: 1)
 let skipPipeline = arguments.contains("--skip-pipeline")   // for profiling the macro path alone
 let pipelineOnly = arguments.contains("--pipeline-only")   // for profiling the content pipeline alone
 
 struct Page: Sendable {
+    var relative: String
     var title: String
     var source: String
     var format: String
@@ -40,8 +48,11 @@ guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
     FileHandle.standardError.write(Data("error: cannot read \(folder)\n".utf8))
     exit(1)
 }
+var files: [String] = []
+while let relative = enumerator.nextObject() as? String { files.append(relative) }
 var pages: [Page] = []
-while let relative = enumerator.nextObject() as? String {
+for relative in files.sorted() {
+    guard pages.count < limit else { break }
     let name = (relative as NSString).lastPathComponent
     guard name == "index.md" || name == "index.html",
           let text = try? String(contentsOfFile: folder + "/" + relative, encoding: .utf8) else { continue }
@@ -51,7 +62,7 @@ while let relative = enumerator.nextObject() as? String {
     let locale = first.lowercased() == "en-us" ? "en-US" : (first.count <= 3 ? first : "en-US")
     let slug = front?.slug ?? (relative as NSString).deletingLastPathComponent
     let title = front?.title ?? relative
-    pages.append(Page(title: title, source: split?.body ?? text, format: name == "index.md" ? "markdown" : "html",
+    pages.append(Page(relative: relative, title: title, source: split?.body ?? text, format: name == "index.md" ? "markdown" : "html",
                       macroPage: MacroPage(locale: locale, slug: slug, title: title, tags: front?.tags ?? [],
                                            pageType: front?.pageType, browserCompat: front?.browserCompat ?? [],
                                            specURLs: front?.specURLs ?? [], sidebar: front?.sidebar, revisionID: 1)))
@@ -72,22 +83,36 @@ func percentiles(_ timings: [Double]) -> (median: Double, p99: Double, max: Doub
 // MARK: 1. The content pipeline, one core
 
 let renderer = PageRenderer()
+if let dumpFolder {
+    try FileManager.default.createDirectory(atPath: dumpFolder, withIntermediateDirectories: true)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    for page in pages {
+        let rendered = renderer.render(title: page.title, source: page.source, format: page.format)
+        let name = page.relative.replacingOccurrences(of: "/", with: "__") + ".json"
+        try encoder.encode(rendered).write(to: URL(fileURLWithPath: dumpFolder + "/" + name))
+    }
+    print("dumped \(pages.count) pages to \(dumpFolder)")
+    exit(0)
+}
 let clock = ContinuousClock()
 var timings: [Double] = []
 var bytes = 0
 var summaries: [String: String] = [:]
-for pass in 0..<(skipPipeline ? 1 : passes) {   // the first pass warms up and is not counted
+let counted = passes == 1 ? 0 : 1   // the first pass warms up and is not counted (unless --passes 1)
+for pass in 0..<(skipPipeline ? 1 : passes) {
     for page in pages {
         let start = clock.now
         let rendered = renderer.render(title: page.title, source: page.source, format: page.format)
         let elapsed = clock.now - start
-        guard pass > 0 else { summaries[page.macroPage.path] = rendered.summary; continue }
+        if pass == 0 { summaries[page.macroPage.path] = rendered.summary }
+        guard pass >= counted else { continue }
         timings.append(milliseconds(elapsed))
         bytes += rendered.html.utf8.count
     }
 }
 var stage: [String: Double] = ["markdown": 0, "sanitize": 0, "post-process": 0]
-for page in pages where !skipPipeline {
+for page in pages where !skipPipeline && passes > 1 {
     var start = clock.now
     let html = page.format == "markdown" ? Markdown.html(page.source, options: MarkdownOptions(gfm: true, mdn: true)) : page.source
     stage["markdown", default: 0] += milliseconds(clock.now - start)
@@ -100,8 +125,8 @@ for page in pages where !skipPipeline {
 }
 var stats = percentiles(timings.isEmpty ? [0] : timings)
 if !skipPipeline { print(String(format: "pipeline (no macros, 1 core): %d pages × %d passes: %.0f pages/s, median %.3f ms, p99 %.3f ms, max %.3f ms (%.1f MB of HTML per pass)",
-             pages.count, passes - 1, Double(timings.count) / (timings.reduce(0, +) / 1000), stats.median, stats.p99, stats.max,
-             Double(bytes) / Double(passes - 1) / 1e6))
+             pages.count, passes - counted, Double(timings.count) / (timings.reduce(0, +) / 1000), stats.median, stats.p99, stats.max,
+             Double(bytes) / Double(passes - counted) / 1e6))
 print("one pass by stage: " + stage.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f ms", $0.key, $0.value) }.joined(separator: ", ")) }
 
 if pipelineOnly { exit(0) }

@@ -40,6 +40,7 @@ public struct FolioServices: Sendable {
             let renderer = PageRenderer(policy: SanitizerPolicy.kuma.with(iframeHosts: iframeHosts),
                                         siteURL: config.siteURL, settings: settings)
             let metrics = FolioMetrics()
+            let statics = try StaticFiles()
             let remote = config.rendererURL.map { RemoteRenderer(baseURL: $0, secret: config.rendererSecret ?? "") }
             let wiki = WikiService(database: database, renderer: renderer,
                                    renderBudget: .milliseconds(config.renderBudgetMilliseconds),
@@ -47,7 +48,8 @@ public struct FolioServices: Sendable {
             return FolioServices(config: config, database: database,
                                  wiki: wiki,
                                  accounts: AccountService(database: database, bcryptCost: config.bcryptCost),
-                                 views: try await Views(), statics: try StaticFiles(), logger: logger, metrics: metrics,
+                                 views: try await Views(assets: ["css": statics.url("folio.css"), "js": statics.url("folio.js")]),
+                                 statics: statics, logger: logger, metrics: metrics,
                                  searchPath: searchPath)
         } catch {
             await database.shutdown()

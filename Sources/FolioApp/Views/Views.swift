@@ -7,8 +7,11 @@ import Mustache
 /// `{{{…}}}` fields carry markup, and those are built by our code).
 public struct Views: Sendable {
     let library: MustacheLibrary
+    /// Fingerprinted URLs of the stylesheet and script (`css`, `js`) for the layout.
+    let assets: [String: String]
 
-    public init() async throws {
+    public init(assets: [String: String] = ["css": "/static/folio.css", "js": "/static/folio.js"]) async throws {
+        self.assets = assets
         guard let url = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources") else {
             throw DatabaseError.unsupported("The template folder is missing from the Folio build.")
         }
@@ -27,6 +30,7 @@ public struct Views: Sendable {
             "locale": locale,
             "lang": locale,
             "dir": Locales.rightToLeft.contains(locale) ? "rtl" : "ltr",
+            "assets": assets,
         ]
         if let session {
             layout["user"] = Self.userContext(session.user)
