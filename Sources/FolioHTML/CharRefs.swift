@@ -88,6 +88,36 @@ enum CharRef {
         return nil
     }
 
+    /// `decode` appending the replacement's UTF-8 bytes to `out` (no String per reference);
+    /// returns the index just past the reference, or nil (nothing appended) for a literal '&'.
+    /// The references Markdown output is full of (`&amp;` `&lt;` `&gt;` `&quot;` `&nbsp;`) are
+    /// matched on bytes first: the ';' ends the name scan, so `decode`'s longest-prefix search
+    /// would find exactly that name, and the legacy attribute rule never applies after a ';'.
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, at amp: Int, inAttribute: Bool, into out: inout [UInt8]) -> Int? {
+        let i = amp + 1
+        let n = b.count
+        if i + 2 < n, b[i + 2] == UInt8(ascii: ";") {
+            let c0 = b[i], c1 = b[i + 1]
+            if c1 == UInt8(ascii: "t") {
+                if c0 == UInt8(ascii: "l") { out.append(UInt8(ascii: "<")); return i + 3 }
+                if c0 == UInt8(ascii: "g") { out.append(UInt8(ascii: ">")); return i + 3 }
+            }
+        } else if i + 3 < n, b[i + 3] == UInt8(ascii: ";"), b[i] == UInt8(ascii: "a"), b[i + 1] == UInt8(ascii: "m"),
+                  b[i + 2] == UInt8(ascii: "p") {
+            out.append(UInt8(ascii: "&")); return i + 4
+        } else if i + 4 < n, b[i + 4] == UInt8(ascii: ";") {
+            if b[i] == UInt8(ascii: "q"), b[i + 1] == UInt8(ascii: "u"), b[i + 2] == UInt8(ascii: "o"), b[i + 3] == UInt8(ascii: "t") {
+                out.append(UInt8(ascii: "\"")); return i + 5
+            }
+            if b[i] == UInt8(ascii: "n"), b[i + 1] == UInt8(ascii: "b"), b[i + 2] == UInt8(ascii: "s"), b[i + 3] == UInt8(ascii: "p") {
+                out.append(0xC2); out.append(0xA0); return i + 5
+            }
+        }
+        guard let (rep, next) = decode(b, at: amp, inAttribute: inAttribute) else { return nil }
+        out.append(contentsOf: rep.utf8)
+        return next
+    }
+
     static func numericScalar(_ v: UInt32) -> Unicode.Scalar {
         let replacement = Unicode.Scalar(0xFFFD)!
         if v == 0 || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) { return replacement }
@@ -102,23 +132,28 @@ enum CharRef {
     public static func decodeAll(_ s: String, inAttribute: Bool = false) -> String {
         // Checked before copying: the sanitizer calls this for every attribute value.
         guard FastText.containsByte(s, UInt8(ascii: "&")) else { return s }
-        let bytes = Array(s.utf8)
-        return bytes.withUnsafeBufferPointer { b in
-        var out = ""
-        var i = 0
-        var runStart = 0
-        while i < b.count {
-            if b[i] == UInt8(ascii: "&"), let (rep, next) = decode(b, at: i, inAttribute: inAttribute) {
-                out += String(decoding: b[runStart..<i], as: UTF8.self)
-                out += rep
-                i = next
-                runStart = i
-            } else {
-                i += 1
+        var s = s
+        return s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            var runStart = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "&") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                    if let next = decode(b, at: i, inAttribute: inAttribute, into: &out) {
+                        i = next
+                    } else {
+                        out.append(UInt8(ascii: "&"))
+                        i += 1
+                    }
+                    runStart = i
+                } else {
+                    i += 1
+                }
             }
-        }
-        out += String(decoding: b[runStart..<b.count], as: UTF8.self)
-        return out
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<b.count]))
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -64,20 +64,44 @@ enum FastText {
     }
 
     /// `s.split(whereSeparator: { $0.isWhitespace }).joined(separator: separator)` for simple text.
+    /// On UTF-8 bytes: only non-ASCII scalars are decoded (to test them for White_Space), and
+    /// the output is one byte buffer (appending scalar by scalar cost thousands of
+    /// instructions per TOC heading).
     static func collapsed(_ s: String, separator: Unicode.Scalar) -> String {
-        var out = String.UnicodeScalarView()
-        var pending = false
-        var any = false
-        for u in s.unicodeScalars {
-            if isWhitespace(u.value) {
-                if any { pending = true }
-                continue
+        var s = s
+        return s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var pending = false
+            var any = false
+            var i = 0
+            while i < b.count {
+                let (len, v) = scalar(b, i)
+                if isWhitespace(v) {
+                    if any { pending = true }
+                    i += len
+                    continue
+                }
+                if pending { appendUTF8(separator, to: &out); pending = false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + len)]))
+                any = true
+                i += len
             }
-            if pending { out.append(separator); pending = false }
-            out.append(u)
-            any = true
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// Length and value of the scalar starting at `i` in valid UTF-8.
+    @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt32) {
+        let c = b[i]
+        if c < 0x80 { return (1, UInt32(c)) }
+        if c < 0xE0 { return (2, UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)) }
+        if c < 0xF0 { return (3, UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)) }
+        return (4, UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F))
+    }
+
+    @inline(__always) static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+        UTF8.encode(u) { out.append($0) }
     }
 
     /// Whether `haystack` contains the (ASCII or non-ASCII) `needle`, as Foundation's

@@ -28,6 +28,14 @@ public enum Sanitizer {
         return HTMLParser.parseFragment(HTMLSerializer.serialize(cleaned))
     }
 
+    /// `sanitizedTree(String(decoding: utf8, as: UTF8.self))`, parsing the bytes directly
+    /// (the render pipeline hands over Markdown output this way).
+    public static func sanitizedTree(utf8: [UInt8], policy: SanitizerPolicy = .kuma) -> HTMLNode {
+        let (cleaned, restructured) = cleanTree(HTMLParser.parseFragment(utf8: utf8), policy: policy)
+        guard restructured else { return cleaned }
+        return HTMLParser.parseFragment(HTMLSerializer.serialize(cleaned))
+    }
+
     /// Removes everything not allowed from `root` (a tree from `HTMLParser`). The input tree
     /// is modified (attributes filtered in place) and may itself be returned.
     public static func clean(_ root: HTMLNode, policy: SanitizerPolicy) -> HTMLNode {

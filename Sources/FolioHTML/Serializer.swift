@@ -40,8 +40,14 @@ public enum HTMLSerializer {
     }
 
     /// `rawParent`: the parent when it is an HTML raw-text or plaintext element (the only
-    /// parents whose kind matters to a child), else nil, which spares a retain per node.
-    private enum Step { case open(HTMLNode, rawParent: HTMLNode?), close(HTMLNode) }
+    /// parents whose kind matters to a child), else nil. Nodes are held unretained: the tree
+    /// is alive and unchanged for the whole walk, and retaining and releasing every node (and
+    /// copying an enum payload per step) was a third of the serializer's instructions.
+    private struct Step {
+        var node: Unmanaged<HTMLNode>
+        var rawParent: Unmanaged<HTMLNode>?
+        var close: Bool
+    }
 
     @inline(__always) private static func rawParent(_ p: HTMLNode?) -> HTMLNode? {
         guard let p, p.kind == .element, p.namespace == .html,
@@ -49,69 +55,81 @@ public enum HTMLSerializer {
         return p
     }
 
+    /// Appends a String's UTF-8 (`append(contentsOf: s.utf8)` goes through the generic
+    /// sequence path, slow for the short names and values serialized here).
+    @inline(__always) static func appendUTF8(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    private static func pushChildren(of children: [HTMLNode], rawParent: HTMLNode?, onto stack: inout [Step]) {
+        let raw = rawParent.map { Unmanaged.passUnretained($0) }
+        var k = children.count - 1
+        while k >= 0 { stack.append(Step(node: Unmanaged.passUnretained(children[k]), rawParent: raw, close: false)); k -= 1 }
+    }
+
     private static func serializeNodes(_ nodes: [HTMLNode], parent: HTMLNode?, into out: inout [UInt8]) {
         var stack: [Step] = []
-        let top = rawParent(parent)
-        var k = nodes.count - 1
-        while k >= 0 { stack.append(.open(nodes[k], rawParent: top)); k -= 1 }
+        stack.reserveCapacity(64)
+        pushChildren(of: nodes, rawParent: rawParent(parent), onto: &stack)
         while let step = stack.popLast() {
-            switch step {
-            case .close(let el):
-                out.append(0x3C); out.append(0x2F)   // "</"
-                out.append(contentsOf: el.name.utf8)
-                out.append(0x3E)
-            case .open(let n, let rawParent):
+            let stop = step.node._withUnsafeGuaranteedRef { n -> Bool in
+                if step.close {
+                    out.append(0x3C); out.append(0x2F)   // "</"
+                    appendUTF8(n.name, to: &out)
+                    out.append(0x3E)
+                    return false
+                }
                 switch n.kind {
                 case .text:
-                    if let p = rawParent {
-                        if p.tagID == KnownTags.plaintext {
-                            // Nothing can follow <plaintext>: no end tag exists, so stop here
-                            // (a parsed tree never has content after it).
-                            out.append(contentsOf: n.text.utf8)
-                            return
+                    if let raw = step.rawParent {
+                        return raw._withUnsafeGuaranteedRef { p -> Bool in
+                            if p.tagID == KnownTags.plaintext {
+                                // Nothing can follow <plaintext>: no end tag exists, so stop here
+                                // (a parsed tree never has content after it).
+                                appendUTF8(n.text, to: &out)
+                                return true
+                            }
+                            if !containsEndTag(n.text, p.name) {
+                                appendUTF8(n.text, to: &out)
+                            } else {
+                                appendEscaped(n.text, attribute: false, to: &out)
+                            }
+                            return false
                         }
-                        if !containsEndTag(n.text, p.name) {
-                            out.append(contentsOf: n.text.utf8)
-                        } else {
-                            appendEscaped(n.text, attribute: false, to: &out)
-                        }
-                    } else {
-                        appendEscaped(n.text, attribute: false, to: &out)
                     }
+                    appendEscaped(n.text, attribute: false, to: &out)
                 case .comment:
-                    out.append(contentsOf: serializeComment(n.text).utf8)
+                    appendUTF8(serializeComment(n.text), to: &out)
                 case .fragment:
-                    let children = n.children
-                    var k = children.count - 1
-                    while k >= 0 { stack.append(.open(children[k], rawParent: nil)); k -= 1 }
+                    pushChildren(of: n.children, rawParent: nil, onto: &stack)
                 case .element:
                     out.append(0x3C)
-                    out.append(contentsOf: n.name.utf8)
+                    appendUTF8(n.name, to: &out)
                     for a in n.attributes where isSerializableAttributeName(a.name) {
                         out.append(0x20)
-                        out.append(contentsOf: a.name.utf8)
+                        appendUTF8(a.name, to: &out)
                         out.append(0x3D); out.append(0x22)   // ="
                         appendEscaped(a.value, attribute: true, to: &out)
                         out.append(0x22)
                     }
                     out.append(0x3E)
-                    let children = n.children
                     let isHTML = n.namespace == .html
                     if isHTML {
                         let flags = KnownTags.flags[Int(n.tagID)]
-                        if flags & KnownTags.void != 0 { continue }
-                        if n.tagID == KnownTags.plaintext && children.isEmpty { return }
+                        if flags & KnownTags.void != 0 { return false }
+                        if n.tagID == KnownTags.plaintext && n.children.isEmpty { return true }
                         if flags & KnownTags.skipsLeadingNewline != 0,
-                           let first = children.first, first.kind == .text, first.text.utf8.first == 0x0A {
+                           let first = n.children.first, first.kind == .text, first.text.utf8.first == 0x0A {
                             out.append(0x0A)
                         }
                     }
-                    stack.append(.close(n))
-                    let childRawParent = isHTML ? HTMLSerializer.rawParent(n) : nil
-                    var k = children.count - 1
-                    while k >= 0 { stack.append(.open(children[k], rawParent: childRawParent)); k -= 1 }
+                    stack.append(Step(node: step.node, rawParent: nil, close: true))
+                    pushChildren(of: n.children, rawParent: isHTML ? HTMLSerializer.rawParent(n) : nil, onto: &stack)
                 }
+                return false
             }
+            if stop { return }
         }
     }
 
@@ -182,7 +200,7 @@ public enum HTMLSerializer {
             // A 256-entry table rejects ordinary bytes with one load (the byte switch below was
             // most of the serializer's own time); only candidate bytes reach the switch.
             let mask: UInt8 = attribute ? 2 : 1
-            let table = escapeCandidates
+            escapeCandidates.withUnsafeBufferPointer { table in
             while i < count {
                 let b = buffer[i]
                 if table[Int(b)] & mask == 0 { i += 1; continue }
@@ -202,6 +220,7 @@ public enum HTMLSerializer {
                 out.append(contentsOf: replacement)
                 i += width
                 runStart = i
+            }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<count]))
         }

@@ -68,30 +68,32 @@ enum Summary {
     /// pass over the scalars: U+00A0 → space, `<`/`>` dropped, whitespace collapsed and
     /// trimmed, then (in this order, as the sequential replacements did) a space before `,`,
     /// `)` and `.` dropped.
+    /// Spaces are collapsed as they are met, so "a space before `,` `)` `.`" is decided when the
+    /// punctuation arrives: the pending space is dropped. The three sequential replacements
+    /// gave the same result, since removing a space before one mark never puts a space before
+    /// another. Works on UTF-8 bytes, decoding only non-ASCII scalars.
     private static func simplePlainText(_ t: String) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(t.unicodeScalars.count)
-        var pending = false
-        for u in t.unicodeScalars {
-            if u == "<" || u == ">" { continue }
-            if u.value == 0xA0 || FastText.isWhitespace(u.value) {
-                if !scalars.isEmpty { pending = true }
-                continue
+        var t = t
+        return t.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var pending = false
+            var i = 0
+            while i < b.count {
+                let (len, v) = FastText.scalar(b, i)
+                defer { i += len }
+                if v == 0x3C || v == 0x3E { continue }   // < >
+                if v == 0xA0 || FastText.isWhitespace(v) {
+                    if !out.isEmpty { pending = true }
+                    continue
+                }
+                if pending {
+                    if v != 0x2C && v != 0x29 && v != 0x2E { out.append(0x20) }   // , ) .
+                    pending = false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + len)]))
             }
-            if pending { scalars.append(" "); pending = false }
-            scalars.append(u)
+            return String(decoding: out, as: UTF8.self)
         }
-        for p: Unicode.Scalar in [",", ")", "."] {
-            var k = 0
-            for u in scalars {
-                if u == p, k > 0, scalars[k - 1] == " " { k -= 1 }
-                scalars[k] = u
-                k += 1
-            }
-            scalars.removeLast(scalars.count - k)
-        }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
     }
 }

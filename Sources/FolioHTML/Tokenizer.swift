@@ -67,6 +67,16 @@ struct Tokenizer {
         return bytes.withUnsafeBufferPointer(body)
     }
 
+    /// `withNormalizedInput` for bytes (valid UTF-8) that are already in an array.
+    static func withNormalizedInput<R>(utf8 bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let direct: R? = bytes.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress, memchr(base, 0x0D, buffer.count) != nil { return nil }
+            return body(buffer)
+        }
+        if let direct { return direct }
+        return withNormalizedInput(String(decoding: bytes, as: UTF8.self), body)
+    }
+
     var atEOF: Bool { i >= b.count }
 
     mutating func next() -> Token? {
@@ -84,55 +94,68 @@ struct Tokenizer {
 
     // MARK: Data
 
+    /// Text with character references is decoded into this reused byte buffer and turned into
+    /// a String once (appending String pieces per reference was a large part of tokenizing
+    /// Markdown output, which escapes every `<`, `>`, `&` and `"`).
+    private var scratch: [UInt8] = []
+
+    /// The text `b[runStart..<end]`, after what `scratch` already holds when `decoded`.
+    @inline(__always) private mutating func text(_ decoded: Bool, _ runStart: Int, _ end: Int) -> String {
+        if !decoded { return String(decoding: UnsafeBufferPointer(rebasing: b[runStart..<end]), as: UTF8.self) }
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<end]))
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
     private mutating func dataState() -> Token? {
-        var out = ""
+        var decoded = false
         var runStart = i
-        while i < b.count {
+        let count = b.count
+        while i < count {
+            // Eight bytes at a time: skip words without a stop, else jump to the first stop.
+            if i + 8 <= count {
+                let stops = stopBytes(UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)))
+                if stops == 0 { i += 8; continue }
+                i += stops.trailingZeroBitCount >> 3
+            }
             let c = b[i]
+            // '<', '&' and NUL are the only stops; most text bytes are above '<'.
+            if c > UInt8(ascii: "<") || (c != UInt8(ascii: "<") && c != UInt8(ascii: "&") && c != 0) { i += 1; continue }
             if c == UInt8(ascii: "<") {
                 if let tok = tagOpen() {
-                    return flush(&out, runStart, tagStart: tagStartIndex, then: tok)
+                    // A tag found after a text run: the text is returned first and the tag on
+                    // the next call, so the tree builder can switch content models first.
+                    if runStart == tagStartIndex && (!decoded || scratch.isEmpty) { return tok }
+                    pending = tok
+                    return .text(text(decoded, runStart, tagStartIndex))
                 }
                 // "<" that does not start markup is text; tagOpen left i on it.
                 i += 1
                 continue
             }
             if c == UInt8(ascii: "&") {
-                if let (rep, nextI) = CharRef.decode(b, at: i, inAttribute: false) {
-                    out += String(decoding: b[runStart..<i], as: UTF8.self)
-                    out += rep
+                if !decoded { scratch.removeAll(keepingCapacity: true); decoded = true }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                if let nextI = CharRef.decode(b, at: i, inAttribute: false, into: &scratch) {
                     i = nextI
-                    runStart = i
                 } else {
+                    scratch.append(UInt8(ascii: "&"))
                     i += 1
                 }
-                continue
-            }
-            if c == 0 {
-                // The "in body" insertion mode ignores U+0000 in text.
-                out += String(decoding: b[runStart..<i], as: UTF8.self)
-                i += 1
                 runStart = i
                 continue
             }
+            // NUL: the "in body" insertion mode ignores U+0000 in text.
+            if !decoded { scratch.removeAll(keepingCapacity: true); decoded = true }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
             i += 1
+            runStart = i
         }
-        out += String(decoding: b[runStart..<b.count], as: UTF8.self)
-        return .text(out)
+        return .text(text(decoded, runStart, count))
     }
 
     private var tagStartIndex = 0
-    /// A tag found after a text run: the text is returned first, the tag on the next call, so
-    /// the tree builder can switch content models before anything after the tag is scanned.
+    /// A tag found after a text run, returned by the next `nextToken` call.
     private var pending: Token?
-
-    /// Returns pending text first; the markup token is queued and returned on the next call.
-    private mutating func flush(_ out: inout String, _ runStart: Int, tagStart: Int, then tok: Token) -> Token {
-        out += String(decoding: b[runStart..<tagStart], as: UTF8.self)
-        if out.isEmpty { return tok }
-        pending = tok
-        return .text(out)
-    }
 
     mutating func nextToken() -> Token? {
         if let p = pending { pending = nil; return p }
@@ -221,26 +244,32 @@ struct Tokenizer {
 
     /// Reads an attribute value up to (not including) the stop byte. nil = EOF reached,
     /// which drops the whole tag as the spec does.
+    /// Values with references or NULs are decoded into their own buffer: `scratch` may hold
+    /// the text before the tag, still to be returned.
+    private var attributeScratch: [UInt8] = []
+
     private mutating func attributeValue(stopAt: (UInt8) -> Bool) -> String? {
-        var out = ""
+        var decoded = false
         var runStart = i
         while i < b.count {
             let c = b[i]
             if stopAt(c) {
-                out += String(decoding: b[runStart..<i], as: UTF8.self)
-                return out
+                if !decoded { return String(decoding: UnsafeBufferPointer(rebasing: b[runStart..<i]), as: UTF8.self) }
+                attributeScratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                return String(decoding: attributeScratch, as: UTF8.self)
             }
-            if c == UInt8(ascii: "&") {
-                if let (rep, nextI) = CharRef.decode(b, at: i, inAttribute: true) {
-                    out += String(decoding: b[runStart..<i], as: UTF8.self)
-                    out += rep
+            if c == UInt8(ascii: "&") || c == 0 {
+                if !decoded { attributeScratch.removeAll(keepingCapacity: true); decoded = true }
+                attributeScratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                if c == 0 {
+                    attributeScratch.append(contentsOf: [0xEF, 0xBF, 0xBD])   // U+FFFD
+                    i += 1
+                } else if let nextI = CharRef.decode(b, at: i, inAttribute: true, into: &attributeScratch) {
                     i = nextI
-                    runStart = i
-                    continue
+                } else {
+                    attributeScratch.append(UInt8(ascii: "&"))
+                    i += 1
                 }
-            } else if c == 0 {
-                out += String(decoding: b[runStart..<i], as: UTF8.self) + "\u{FFFD}"
-                i += 1
                 runStart = i
                 continue
             }
@@ -354,7 +383,7 @@ struct Tokenizer {
     /// tag itself is then tokenized normally in the data state.
     private mutating func rawText(until name: String, decodeRefs: Bool) -> Token? {
         let n = Array(name.utf8)
-        var out = ""
+        var decoded = false
         var runStart = i
         while i < b.count {
             let c = b[i]
@@ -364,27 +393,37 @@ struct Tokenizer {
                 if match {
                     let after = i + 2 + n.count
                     if after == b.count || isHTMLSpace(b[after]) || b[after] == UInt8(ascii: "/") || b[after] == UInt8(ascii: ">") {
-                        out += String(decoding: b[runStart..<i], as: UTF8.self)
                         contentModel = .data
-                        return .text(out)
+                        return .text(text(decoded, runStart, i))
                     }
                 }
             }
-            if decodeRefs, c == UInt8(ascii: "&"), let (rep, nextI) = CharRef.decode(b, at: i, inAttribute: false) {
-                out += String(decoding: b[runStart..<i], as: UTF8.self) + rep
-                i = nextI
-                runStart = i
-                continue
-            }
-            if c == 0 {
-                out += String(decoding: b[runStart..<i], as: UTF8.self) + "\u{FFFD}"
-                i += 1
+            if (decodeRefs && c == UInt8(ascii: "&")) || c == 0 {
+                if !decoded { scratch.removeAll(keepingCapacity: true); decoded = true }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                if c == 0 {
+                    scratch.append(contentsOf: [0xEF, 0xBF, 0xBD])   // U+FFFD
+                    i += 1
+                } else if let nextI = CharRef.decode(b, at: i, inAttribute: false, into: &scratch) {
+                    i = nextI
+                } else {
+                    scratch.append(UInt8(ascii: "&"))
+                    i += 1
+                }
                 runStart = i
                 continue
             }
             i += 1
         }
-        out += String(decoding: b[runStart..<b.count], as: UTF8.self)
-        return .text(out)
+        return .text(text(decoded, runStart, b.count))
     }
+}
+
+/// High bit set in the bytes of `w` that are '<', '&' or NUL. Borrows can also mark bytes
+/// above a real match, never below one, so the lowest set bit is the first stop.
+@inline(__always) private func stopBytes(_ w: UInt64) -> UInt64 {
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+    return zeroBytes(w) | zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C) | zeroBytes(w ^ 0x2626_2626_2626_2626)
 }

@@ -8,6 +8,57 @@ public enum HTMLParser {
             return builder.run()
         }
     }
+
+    /// `parseFragment(String(decoding: utf8, as: UTF8.self))` without building the String
+    /// when the bytes are valid UTF-8 (invalid input takes that path, repairs included).
+    public static func parseFragment(utf8: [UInt8]) -> HTMLNode {
+        guard UTF8Check.isValid(utf8) else { return parseFragment(String(decoding: utf8, as: UTF8.self)) }
+        return Tokenizer.withNormalizedInput(utf8: utf8) { bytes in
+            var builder = TreeBuilder(bytes)
+            return builder.run()
+        }
+    }
+}
+
+enum UTF8Check {
+    /// Whether `bytes` are well-formed UTF-8 (Unicode Table 3-7: no overlongs, surrogates or
+    /// values above U+10FFFF), i.e. whether `String(decoding:as:)` would keep them unchanged.
+    static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                // ASCII runs eight bytes at a time.
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+                switch c {
+                case 0xC2...0xDF:
+                    guard cont(i + 1) else { return false }
+                    i += 2
+                case 0xE0...0xEF:
+                    guard i + 1 < n else { return false }
+                    let c1 = b[i + 1]
+                    let ok1 = c == 0xE0 ? (c1 >= 0xA0 && c1 <= 0xBF) : c == 0xED ? (c1 >= 0x80 && c1 <= 0x9F) : (c1 & 0xC0 == 0x80)
+                    guard ok1, cont(i + 2) else { return false }
+                    i += 3
+                case 0xF0...0xF4:
+                    guard i + 1 < n else { return false }
+                    let c1 = b[i + 1]
+                    let ok1 = c == 0xF0 ? (c1 >= 0x90 && c1 <= 0xBF) : c == 0xF4 ? (c1 >= 0x80 && c1 <= 0x8F) : (c1 & 0xC0 == 0x80)
+                    guard ok1, cont(i + 2), cont(i + 3) else { return false }
+                    i += 4
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+    }
 }
 
 let voidElements: Set<String> = [

@@ -88,6 +88,7 @@ enum URLFilter {
     /// Whether the value, entity-decoded and squeezed, starts with a script scheme
     /// (`javascript:`, `vbscript:`, `livescript:`), case-insensitively.
     static func hasScriptPrefix(_ value: String) -> Bool {
+        if let quick = quickScriptPrefixCheck(value) { return quick }
         var sq = squeezed(CharRef.decodeAll(value, inAttribute: true))
         // Fast path: if the first 12 bytes are ASCII, lower-casing them is ASCII lower-casing,
         // and the byte after an 11-byte prefix is ASCII, so the prefix ends on a Character
@@ -108,6 +109,43 @@ enum URLFilter {
     }
 
     private static let scriptPrefixes = ["javascript:", "vbscript:", "livescript:"].map { Array($0.utf8) }
+
+    /// `hasScriptPrefix` on the raw bytes, for the common values (class names, titles, alt
+    /// text with spaces, which made `squeezed` take its Unicode path): walks the value as
+    /// `squeezed` would see it (ASCII spaces and controls skipped) until every prefix has
+    /// failed on an ASCII byte, or one matched and is followed by ASCII or the end. Any '&'
+    /// (a reference may decode to anything) or non-ASCII byte before that answers nil, and the
+    /// full check runs. A mismatching ASCII character cannot start a Character equal to the
+    /// prefix's, and ASCII after a full match ends the prefix on a Character boundary.
+    private static func quickScriptPrefixCheck(_ value: String) -> Bool? {
+        var v = value
+        return v.withUTF8 { b -> Bool? in
+            // Live prefixes as a bit set over javascript:, vbscript:, livescript:.
+            var live: UInt8 = 0b111
+            var k = 0                 // squeezed position
+            var matched = false
+            for c in b {
+                if c <= 0x20 || c == 0x7F { continue }     // dropped by `squeezed`
+                if c >= 0x80 || c == UInt8(ascii: "&") { return nil }
+                if matched { return true }                 // ASCII after the prefix
+                let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                for p in 0..<3 where live & (1 << p) != 0 {
+                    let prefix = scriptPrefixBytes[p]
+                    if prefix[k] != lower {
+                        live &= ~(1 << p)
+                    } else if k + 1 == prefix.count {
+                        matched = true
+                    }
+                }
+                if live == 0 { return false }
+                k += 1
+            }
+            return matched ? true : false
+        }
+    }
+
+    /// javascript: / vbscript: / livescript: (in this order, as bits 0–2).
+    private static let scriptPrefixBytes: [[UInt8]] = scriptPrefixes
 
     static func isSafeDataImage(_ sq: String) -> Bool {
         let lower = sq.lowercased()

@@ -11,27 +11,28 @@ struct LinkReference {
     var title: String
 }
 
+// Mutable state is `@exclusivity(unchecked)` (see Node): no dynamic access checks per line.
 final class BlockParser {
     let options: MarkdownOptions
     let root = Node(.document)
-    var current: Node
-    var refmap: [String: LinkReference] = [:]
+    @exclusivity(unchecked) var current: Node
+    @exclusivity(unchecked) var refmap: [String: LinkReference] = [:]
     /// Paragraphs, headings and table cells, collected as they are
     /// finalized, so inline parsing needs no extra tree walk.
-    var leaves: [Node] = []
+    @exclusivity(unchecked) var leaves: [Node] = []
 
-    var line: Bytes = []
-    var lineNumber = 0
-    var offset = 0
-    var column = 0
-    var firstNonspace = 0
-    var firstNonspaceColumn = 0
-    var indent = 0
-    var blank = false
-    var partiallyConsumedTab = false
+    @exclusivity(unchecked) var line: Bytes = []
+    @exclusivity(unchecked) var lineNumber = 0
+    @exclusivity(unchecked) var offset = 0
+    @exclusivity(unchecked) var column = 0
+    @exclusivity(unchecked) var firstNonspace = 0
+    @exclusivity(unchecked) var firstNonspaceColumn = 0
+    @exclusivity(unchecked) var indent = 0
+    @exclusivity(unchecked) var blank = false
+    @exclusivity(unchecked) var partiallyConsumedTab = false
     /// Position where a thematic-break scan of this line failed; later scans
     /// starting before it would fail too (keeps `- - - … a` linear).
-    var thematicBreakKillPos = 0
+    @exclusivity(unchecked) var thematicBreakKillPos = 0
 
     static let codeIndent = 4
     static let tabStop = 4
@@ -43,7 +44,13 @@ final class BlockParser {
 
     /// Parses the whole document (blocks, then inlines) and returns the root.
     func parse(_ text: String) -> Node {
-        var bytes = Array(text.utf8)
+        // One memcpy of the native UTF-8 storage (`Array(text.utf8)` copied byte by byte).
+        var bytes = text.utf8.withContiguousStorageIfAvailable { src in
+            [UInt8](unsafeUninitializedCapacity: src.count) { dst, count in
+                if let from = src.baseAddress, let to = dst.baseAddress { memcpy(to, from, src.count) }
+                count = src.count
+            }
+        } ?? Array(text.utf8)
         if !bytes.isEmpty, bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
             // Insecure NUL characters are replaced with U+FFFD (spec 2.3).
             var fixed = Bytes()
@@ -56,11 +63,13 @@ final class BlockParser {
         var start = 0
         var i = 0
         let n = bytes.count
-        // Each line gets its final capacity up front: copying and then appending the newline
-        // reallocated every line.
+        // Every line is copied into the one reused `line` buffer (a new array per line was an
+        // allocation and a free per line). Nothing keeps `line` itself past its line, and if
+        // something did, copy-on-write would give the next line a fresh buffer.
         func lineWithNewline(_ start: Int, _ end: Int) -> Bytes {
-            var lineBytes = Bytes()
-            lineBytes.reserveCapacity(end - start + 1)
+            var lineBytes = line
+            line = []   // keep the buffer uniquely referenced while it is refilled
+            lineBytes.removeAll(keepingCapacity: true)
             lineBytes.append(contentsOf: bytes[start..<end])
             lineBytes.append(C.nl)
             return lineBytes

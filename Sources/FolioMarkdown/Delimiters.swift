@@ -82,6 +82,9 @@ extension InlineParser {
     }
 
     func processEmphasis(stackBottom: Int) {
+        // No delimiter above the bottom (most paragraphs): nothing to match or remove, and no
+        // table to allocate.
+        guard let top = lastDelim, top.position >= stackBottom else { return }
         // Lower bounds for opener searches, per (char, canOpen, length % 3).
         var openersBottom = [Int](repeating: stackBottom, count: 18)
         var closer: Delimiter?

@@ -34,6 +34,10 @@ struct HTMLRenderer {
     }
 
     mutating func render(_ root: Node) -> String {
+        String(decoding: renderBytes(root), as: UTF8.self)
+    }
+
+    mutating func renderBytes(_ root: Node) -> Bytes {
         var walker = NodeWalker(root)
         while let (node, entering) = walker.next() {
             if let plain = plainUntil {
@@ -57,7 +61,7 @@ struct HTMLRenderer {
             }
             renderNode(node, entering: entering)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     mutating func renderNode(_ node: Node, entering: Bool) {

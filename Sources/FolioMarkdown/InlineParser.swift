@@ -10,8 +10,8 @@ final class Delimiter {
     let char: UInt8
     let canOpen: Bool
     let canClose: Bool
-    var previous: Delimiter?
-    unowned(unsafe) var next: Delimiter?
+    @exclusivity(unchecked) var previous: Delimiter?
+    @exclusivity(unchecked) unowned(unsafe) var next: Delimiter?
 
     init(node: Node, position: Int, length: Int, char: UInt8, canOpen: Bool, canClose: Bool) {
         self.node = node
@@ -30,25 +30,26 @@ struct Bracket {
     var bracketAfter = false
 }
 
+// Mutable state is `@exclusivity(unchecked)` (see Node): no dynamic access checks per byte.
 final class InlineParser {
     let s: Bytes
-    var pos = 0
+    @exclusivity(unchecked) var pos = 0
     let refmap: [String: LinkReference]
     let options: MarkdownOptions
-    var lastDelim: Delimiter?
-    var brackets: [Bracket] = []
+    @exclusivity(unchecked) var lastDelim: Delimiter?
+    @exclusivity(unchecked) var brackets: [Bracket] = []
     /// Link openers below this stack index are inactive (a link was matched
     /// after them). Keeps "deactivate earlier link openers" O(1).
-    var inactiveBelow = 0
+    @exclusivity(unchecked) var inactiveBelow = 0
 
     // Memoisation that keeps pathological inputs linear (as cmark does).
-    var backtickPositions: [Int] = []
-    var scannedForBackticks = false
-    var noCommentEnd = false
-    var noPIEnd = false
-    var noCDATAEnd = false
-    var noDeclEnd = false
-    var noMacroEnd = false
+    @exclusivity(unchecked) var backtickPositions: [Int] = []
+    @exclusivity(unchecked) var scannedForBackticks = false
+    @exclusivity(unchecked) var noCommentEnd = false
+    @exclusivity(unchecked) var noPIEnd = false
+    @exclusivity(unchecked) var noCDATAEnd = false
+    @exclusivity(unchecked) var noDeclEnd = false
+    @exclusivity(unchecked) var noMacroEnd = false
 
     static let maxBackticks = 1000
 

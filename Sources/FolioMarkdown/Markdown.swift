@@ -30,4 +30,16 @@ public enum Markdown {
         root.teardown()
         return html
     }
+
+    /// `html(_:options:)` as UTF-8 bytes, for a consumer that parses them right away
+    /// (`Sanitizer.sanitizedTree(utf8:)`): building and validating a String of the whole page
+    /// only to read its bytes back cost as much as a tenth of Markdown time.
+    public static func htmlUTF8(_ markdown: String, options: MarkdownOptions = .init()) -> [UInt8] {
+        let parser = BlockParser(options: options)
+        let root = parser.parse(markdown)
+        var renderer = HTMLRenderer(options: options)
+        let html = renderer.renderBytes(root)
+        root.teardown()
+        return html
+    }
 }

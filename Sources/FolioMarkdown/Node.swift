@@ -3,6 +3,9 @@
 // first/last child, next/prev sibling) so that inline parsing can splice
 // sibling runs into emphasis and link nodes in O(1).
 
+// Stored properties are `@exclusivity(unchecked)`: the dynamic exclusivity checks release
+// builds make on every class-property access were a visible share of parse time, and the
+// parser never holds an inout access to a node property across a call that touches it.
 final class Node {
     enum Kind: Equatable {
         // Blocks
@@ -16,66 +19,66 @@ final class Node {
         case text, softBreak, lineBreak, code, htmlInline, emph, strong, strikethrough, link, image
     }
 
-    var kind: Kind
+    @exclusivity(unchecked) var kind: Kind
     // `parent` and `prev` are non-owning back pointers. They are
     // unowned(unsafe) rather than weak because weak references give every
     // node a side table and make all retain/release calls take the slow path;
     // a node is only ever reachable while its parent/previous sibling (which
     // own it through firstChild/next) are alive, and unlink() clears them.
-    unowned(unsafe) var parent: Node?
-    var firstChild: Node?
-    var lastChild: Node?
-    var next: Node?
-    unowned(unsafe) var prev: Node?
+    @exclusivity(unchecked) unowned(unsafe) var parent: Node?
+    @exclusivity(unchecked) var firstChild: Node?
+    @exclusivity(unchecked) var lastChild: Node?
+    @exclusivity(unchecked) var next: Node?
+    @exclusivity(unchecked) unowned(unsafe) var prev: Node?
 
     /// Open while the block parser may still add lines or children.
-    var open = true
+    @exclusivity(unchecked) var open = true
     /// Raw line content of leaf blocks; literal text of inlines.
-    var content: [UInt8] = []
-    var startLine = 0
+    @exclusivity(unchecked) var content: [UInt8] = []
+    @exclusivity(unchecked) var startLine = 0
 
     // List / item data (cmark's `cmark_list`).
-    var ordered = false
-    var bulletChar: UInt8 = 0
-    var listStart = 1
-    var delimiter: UInt8 = 0          // '.' or ')'
-    var markerOffset = 0
-    var padding = 0
-    var tight = false
+    @exclusivity(unchecked) var ordered = false
+    @exclusivity(unchecked) var bulletChar: UInt8 = 0
+    @exclusivity(unchecked) var listStart = 1
+    @exclusivity(unchecked) var delimiter: UInt8 = 0          // '.' or ')'
+    @exclusivity(unchecked) var markerOffset = 0
+    @exclusivity(unchecked) var padding = 0
+    @exclusivity(unchecked) var tight = false
     /// GFM task list item state: nil = not a task item.
-    var taskChecked: Bool?
+    @exclusivity(unchecked) var taskChecked: Bool?
 
     // Code blocks.
-    var fenced = false
-    var fenceChar: UInt8 = 0
-    var fenceLength = 0
-    var fenceOffset = 0
-    var info = ""
+    @exclusivity(unchecked) var fenced = false
+    @exclusivity(unchecked) var fenceChar: UInt8 = 0
+    @exclusivity(unchecked) var fenceLength = 0
+    @exclusivity(unchecked) var fenceOffset = 0
+    @exclusivity(unchecked) var info = ""
 
-    var htmlBlockType = 0
-    var headingLevel = 0
-    var setext = false
+    @exclusivity(unchecked) var htmlBlockType = 0
+    @exclusivity(unchecked) var headingLevel = 0
+    @exclusivity(unchecked) var setext = false
     /// Explicit `id` attribute (MDN heading ids).
-    var headingID: String?
+    @exclusivity(unchecked) var headingID: String?
 
     // Links and images.
-    var url = ""
-    var title = ""
+    @exclusivity(unchecked) var url = ""
+    @exclusivity(unchecked) var title = ""
 
     // Tight/loose list bookkeeping.
-    var lastLineBlank = false
-    var lastLineChecked = false
+    @exclusivity(unchecked) var lastLineBlank = false
+    @exclusivity(unchecked) var lastLineChecked = false
 
     // Tables: column alignments on the table, header flag on rows.
-    var alignments: [UInt8] = []      // 0 none, 'l', 'c', 'r'
-    var isHeaderRow = false
-    var cellAlignment: UInt8 = 0
+    @exclusivity(unchecked) var alignments: [UInt8] = []      // 0 none, 'l', 'c', 'r'
+    @exclusivity(unchecked) var isHeaderRow = false
+    @exclusivity(unchecked) var cellAlignment: UInt8 = 0
 
     /// CSS class for notecards / extra classes for MDN code blocks.
-    var cssClass = ""
+    @exclusivity(unchecked) var cssClass = ""
     /// Text produced by a backslash escape; GFM autolinking does not merge it
     /// with neighbouring text (cmark-gfm keeps it a separate node).
-    var isEscape = false
+    @exclusivity(unchecked) var isEscape = false
 
     init(_ kind: Kind) { self.kind = kind }
 

@@ -104,8 +104,10 @@ enum TextUtil {
     static func escapeHTML(_ s: UnsafeBufferPointer<UInt8>, into out: inout Bytes) {
         var runStart = 0
         for i in 0..<s.count {
+            let c = s[i]
+            if c > C.gt { continue }   // letters and most text: one comparison
             let rep: StaticString
-            switch s[i] {
+            switch c {
             case C.amp: rep = "&amp;"
             case C.lt: rep = "&lt;"
             case C.gt: rep = "&gt;"

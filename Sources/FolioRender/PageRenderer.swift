@@ -45,8 +45,9 @@ public struct PageRenderer: Sendable {
     /// whatever the data source throws.
     public func render(title: String, source: String, format: String, page: MacroPage, data: any MacroDataSource,
                        deadline: ContinuousClock.Instant? = nil) async throws -> RenderedPage {
-        let html = format == "markdown" ? Markdown.html(source, options: MarkdownOptions(gfm: true, mdn: true)) : source
-        var tree = HTMLParser.parseFragment(html)
+        var tree = format == "markdown"
+            ? HTMLParser.parseFragment(utf8: Markdown.htmlUTF8(source, options: MarkdownOptions(gfm: true, mdn: true)))
+            : HTMLParser.parseFragment(source)
         let context = MacroContext(page: page, settings: settings)
         var errors: [MacroError] = []
         if let sidebar = page.sidebar, !sidebar.isEmpty {
@@ -71,8 +72,11 @@ public struct PageRenderer: Sendable {
     /// Renders without data: macros are expanded as if no other page existed (previews of
     /// pages without a database, tests, benchmarks of the pure pipeline).
     public func render(title: String, source: String, format: String) -> RenderedPage {
-        let html = format == "markdown" ? Markdown.html(source, options: MarkdownOptions(gfm: true, mdn: true)) : source
-        return finish(title: title, tree: Sanitizer.sanitizedTree(html, policy: policy), existingPaths: nil)
+        // Markdown output goes to the parser as bytes, never becoming a String.
+        let tree = format == "markdown"
+            ? Sanitizer.sanitizedTree(utf8: Markdown.htmlUTF8(source, options: MarkdownOptions(gfm: true, mdn: true)), policy: policy)
+            : Sanitizer.sanitizedTree(source, policy: policy)
+        return finish(title: title, tree: tree, existingPaths: nil)
     }
 
     /// Front matter `sidebar: cssref` means the page shows that sidebar macro's output; the call
