@@ -34,23 +34,30 @@ _cleanup() {
   local status=$? i
   trap - EXIT INT TERM
   for ((i = ${#FOLIO_PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${FOLIO_PIDS[i]}" 5; done
-  [ -n "$PG_DIR" ] && "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
+  if [ -n "$PG_DIR" ]; then "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true; fi
   if [ "$KEEP_WORK" = true ]; then echo "(logs kept in $WORK)"; else rm -rf "$WORK"; fi
   exit "$status"
 }
 trap _cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'echo "FAIL: interrupted"; exit 130' INT TERM
 # An unexpected failing command (set -e) still ends with a verdict line naming it.
 set -o errtrace
 trap 'status=$?; echo "FAIL: unexpected error (exit $status) at ${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND"; exit "$status"' ERR
 
 # ---- tools ------------------------------------------------------------------------------------
 
-apt_install() {   # apt_install PACKAGE...: from Debian, quietly (fresh machines have an empty apt cache)
+# apt_install PACKAGE...: from Debian, quietly (fresh machines have an empty apt cache). The
+# packages' own services (nginx's default site on :80, PostgreSQL's main cluster) are not started:
+# a temporary policy-rc.d refuses them; we run our own instances.
+apt_install() {
+  local policy=/usr/sbin/policy-rc.d made=false rc=0
   log "installing $* from Debian…"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  apt-get update -qq >"$WORK/apt.log" 2>&1 || rc=$?
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && made=true; fi
+  [ "$rc" != 0 ] || apt-get install -y -qq --no-install-recommends "$@" >>"$WORK/apt.log" 2>&1 || rc=$?
+  if $made; then rm -f "$policy"; fi
+  [ "$rc" = 0 ] || { tail -5 "$WORK/apt.log"; fail "apt-get could not install $*"; }
 }
 
 need() {   # need COMMAND PACKAGE: install PACKAGE when COMMAND is missing
@@ -70,11 +77,16 @@ folio_bin() {
   export FOLIO
 }
 
-free_port() {   # a port nothing listens on (random, so parallel runs rarely collide)
-  local port i
+# free_port: a random port below the kernel's ephemeral range (outgoing connections, e.g. to
+# PostgreSQL, take ports from that range and would make a later bind fail) that no socket uses
+# and that was not handed out before (recorded in a file: callers are often subshells).
+free_port() {
+  local low port i
+  low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   for ((i = 0; i < 200; i++)); do
-    port=$(( 20000 + RANDOM % 30000 ))
-    ss -Htln "sport = :$port" 2>/dev/null | grep -q . || { echo "$port"; return 0; }
+    port=$(( 20000 + RANDOM % (low - 20000) ))
+    grep -qx "$port" "$WORK/ports" 2>/dev/null && continue
+    ss -Htan "( sport = :$port )" 2>/dev/null | grep -q . || { echo "$port" | tee -a "$WORK/ports"; return 0; }
   done
   fail "no free port found"
 }
@@ -150,7 +162,7 @@ folio_cli() {
 wait_http() {
   local url=$1 limit=$(( $2 * 20 )) pid=${3:-} i
   for ((i = 0; i < limit; i++)); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url")" = 200 ] && return 0
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ] && return 0
     if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then fail "process $pid died before $url answered"; fi
     sleep 0.05
   done
@@ -177,7 +189,8 @@ make_api_key() {
   export API_KEY
 }
 
-# put_page BASE SLUG TITLE CONTENT_FILE_OR_STRING: prints the HTTP status (000 on connection error).
+# put_page BASE SLUG TITLE CONTENT: saves a page through the write API; prints the HTTP status
+# (000 on a connection error).
 put_page() {
   local base=$1 slug=$2 title=$3 content=$4
   jq -n --arg t "$title" --arg c "$content" --arg m "reliability $slug" '{title:$t, content:$c, comment:$m}' |
@@ -234,9 +247,25 @@ CONF
   export NGINX_PID=$LAST_PID
 }
 
+# nginx_upstream_report: what nginx retried on another backend, from its error log. Refused
+# connects are harmless (a stopped backend); "while reading response header" means a backend
+# reset or closed a connection that already carried a request (retried because GET and PUT are
+# idempotent to nginx; a POST would have got 502). Sets NGINX_REFUSED and NGINX_DROPPED.
+nginx_upstream_report() {
+  NGINX_REFUSED=$(grep -c 'connect() failed (111' "$WORK/nginx/error.log" || true)
+  NGINX_DROPPED=$(grep -c '\[error\].*while reading response header from upstream' "$WORK/nginx/error.log" || true)
+  export NGINX_REFUSED NGINX_DROPPED
+  echo "--- nginx retried on another backend: $NGINX_REFUSED refused connects, $NGINX_DROPPED requests a backend dropped after receiving them (a POST would have got 502)"
+}
+
 # wrk_errors FILE: the failed requests in a wrk summary: non-2xx/3xx plus socket errors.
 wrk_errors() {
   awk '/Non-2xx or 3xx responses:/ { n += $NF }
        /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 }
        END { print n + 0 }' "$1"
 }
+
+# Tools every script uses (a fresh Debian image may lack even ss).
+need curl curl
+need jq jq
+need ss iproute2

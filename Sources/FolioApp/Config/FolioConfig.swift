@@ -40,6 +40,13 @@ public struct FolioConfig: Sendable {
     public var rendererSecret: String? = nil
     /// A separate port for `/metrics`; without one, `/metrics` answers loopback callers only.
     public var metricsPort: Int? = nil
+    /// Memory for the in-process cache of anonymous page views (0 turns it off).
+    public var pageCacheMegabytes: Int = 64
+    /// How often each process reads the purge log (not a setting: tests poll by hand).
+    public var pageCachePollInterval: Duration = .milliseconds(500)
+    /// CDN endpoints that receive purges (`PURGE` or `BAN` with the surrogate keys).
+    public var cdnPurgeURLs: [String] = []
+    public var cdnPurgeMethod: String = "PURGE"
 
     public init() {}
 
@@ -79,6 +86,9 @@ public struct FolioConfig: Sendable {
         ("role", "FOLIO_ROLE", "all, web, api, renderer or worker: the part of Folio this process runs (default all)"),
         ("renderer.url", "FOLIO_RENDERER_URL", "base URL of the renderer role; web and worker render there when set"),
         ("renderer.secret", "FOLIO_RENDERER_SECRET", "shared secret of the renderer and its callers (16+ characters; secret file renderer-secret)"),
+        ("page.cache.mb", "FOLIO_PAGE_CACHE_MB", "memory for cached anonymous page views, in MB (default 64; 0 turns it off)"),
+        ("cdn.purge.url", "FOLIO_CDN_PURGE_URL", "comma-separated CDN URLs sent purges of changed pages' surrogate keys"),
+        ("cdn.purge.method", "FOLIO_CDN_PURGE_METHOD", "PURGE (default) or BAN"),
         ("metrics.port", "FOLIO_METRICS_PORT", "port serving /metrics (Prometheus); unset: /metrics on the main port, loopback callers only"),
         ("read.only", "FOLIO_READ_ONLY", "maintenance mode: writes answer 503, reads go on (default false)"),
         ("drain.seconds", "FOLIO_DRAIN_SECONDS", "after SIGTERM, seconds to serve with readiness false before closing (default 0)"),
@@ -193,6 +203,23 @@ public struct FolioConfig: Sendable {
             logLevel = level
         }
         if let value = try int("metrics.port", 1...65535) { metricsPort = value }
+        if let value = try int("page.cache.mb", 0...65536) { pageCacheMegabytes = value }
+        if let text = string("cdn.purge.url") {
+            let urls = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for url in urls {
+                guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+                      parsed.host != nil else {
+                    throw Problem(key: "FOLIO_CDN_PURGE_URL", message: "expected http:// or https:// URLs, got “\(url)”")
+                }
+            }
+            cdnPurgeURLs = urls
+        }
+        if let text = string("cdn.purge.method") {
+            guard ["PURGE", "BAN"].contains(text.uppercased()) else {
+                throw Problem(key: "FOLIO_CDN_PURGE_METHOD", message: "expected PURGE or BAN, got “\(text)”")
+            }
+            cdnPurgeMethod = text.uppercased()
+        }
         if let value = string("renderer.url") {
             guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
                   url.host != nil else {

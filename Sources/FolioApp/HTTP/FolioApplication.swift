@@ -11,6 +11,7 @@ public enum FolioApplication {
         // Background jobs run in `all` and `worker`; maintenance mode pauses them (the
         // database may be a read-only replica then).
         var background: [any Service] = config.role.runsJobs && !config.readOnly ? [services.jobRunner()] : []
+        if services.pageCache.isEnabled { background.append(services.invalidator) }
         if let metricsPort = config.metricsPort, port == nil {
             background.append(Application(
                 responder: MetricsResponder(services: services),
@@ -19,6 +20,7 @@ public enum FolioApplication {
         }
         return Application(
             responder: FolioResponder(services: services),
+            server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterResponse()])),
             configuration: .init(address: .hostname(config.host, port: port ?? config.port), serverName: "Folio"),
             services: background,
             logger: services.logger)

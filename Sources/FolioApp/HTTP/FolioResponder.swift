@@ -17,6 +17,18 @@ struct FolioResponder: HTTPResponder {
         var clearCookie = false
         let started = ContinuousClock.now
         let requestID = Self.requestID(request)
+        // Anonymous page views come from memory when cached: no session, no database.
+        let cacheURL = cacheableURL(request)
+        let cacheEpoch = services.pageCache.epoch
+        if let cacheURL, let entry = services.pageCache.lookup(cacheURL) {
+            services.metrics.pageCache(hit: true)
+            var response = PageResponses.response(for: entry, request: request)
+            response.headers[.requestID] = requestID
+            if services.state.isDraining { response.headers[.connection] = "close" }
+            return finish(finalize(response, request: request, signedIn: false), request: request, requestID: requestID,
+                          started: started)
+        }
+        if cacheURL != nil { services.metrics.pageCache(hit: false) }
         if services.config.role.usesSessions, let token = request.cookies[Self.sessionCookie]?.value {
             do {
                 if let session = try await services.accounts.session(token: token) {
@@ -31,6 +43,8 @@ struct FolioResponder: HTTPResponder {
             }
         }
         var req = Req(request: request, context: context, services: services)
+        req.cacheURL = cacheURL
+        req.cacheEpoch = cacheEpoch
         var response: Response
         do {
             if services.config.readOnly, request.method != .get, request.method != .head,
@@ -46,6 +60,14 @@ struct FolioResponder: HTTPResponder {
             response = errorPage(HTTPFailure(error), req)
         } catch let error as HTTPError {
             response = errorPage(HTTPFailure(error.status, error.body ?? "The request could not be handled."), req)
+        } catch where DatabaseError.isUnavailable(error) {
+            // The database is restarting or failing over: say so, once a second in the log.
+            if Self.unavailableLog.shouldLog() {
+                services.logger.error("database unavailable", metadata: ["path": "\(request.uri.path)",
+                                                                        "error": "\(DatabaseError.describe(error))"])
+            }
+            response = errorPage(HTTPFailure(.serviceUnavailable, "The database is briefly unavailable. Nothing was changed; please try again in a moment."), req)
+            response.headers[.retryAfter] = "5"
         } catch {
             services.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(DatabaseError.describe(error))"])
             response = errorPage(HTTPFailure(.internalServerError, "Something went wrong on our side. Nothing was changed; please try again."), req)
@@ -56,16 +78,44 @@ struct FolioResponder: HTTPResponder {
         }
         if response.status == .serviceUnavailable, services.config.readOnly { response.headers[.retryAfter] = "300" }
         response.headers[.requestID] = requestID
+        if services.state.isDraining {
+            // Proxies keep idle connections open; told to close them now, they never send a
+            // request on one just as this process closes it at the end of the drain.
+            response.headers[.connection] = "close"
+        }
         let final = finalize(response, request: request, signedIn: context.session != nil)
+        if request.method != .get, request.method != .head {
+            // This process's own writes show at once in its page cache (others' within a poll).
+            try? await services.invalidator.poll()
+        }
+        return finish(final, request: request, requestID: requestID, started: started)
+    }
+
+    /// The page-cache key of a request that may be answered from (or stored in) the cache:
+    /// anonymous (no session cookie, no credentials) GETs and HEADs without a query string.
+    func cacheableURL(_ request: Request) -> String? {
+        guard services.pageCache.isEnabled, request.method == .get || request.method == .head,
+              request.uri.query == nil, request.headers[.authorization] == nil,
+              services.config.role.serves(.web),
+              request.cookies[Self.sessionCookie] == nil else { return nil }
+        let path = request.uri.path
+        guard path.contains("/docs/"), !path.contains("$") else { return nil }
+        return path
+    }
+
+    /// Metrics and the request's log line.
+    func finish(_ response: Response, request: Request, requestID: String, started: ContinuousClock.Instant) -> Response {
         let elapsed = ContinuousClock.now - started
         let route = RouteName.of(path: request.uri.path)
-        services.metrics.request(route: route, method: request.method.rawValue, status: Int(final.status.code), duration: elapsed)
+        services.metrics.request(route: route, method: request.method.rawValue, status: Int(response.status.code), duration: elapsed)
         services.logger.info("request", metadata: [
             "request_id": "\(requestID)", "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
-            "route": "\(route)", "status": "\(final.status.code)", "duration_ms": "\(RouteName.milliseconds(elapsed))",
+            "route": "\(route)", "status": "\(response.status.code)", "duration_ms": "\(RouteName.milliseconds(elapsed))",
         ])
-        return final
+        return response
     }
+
+    static let unavailableLog = LogThrottle(interval: 1000)
 
     /// The caller's `X-Request-Id` when it is a sane token (a load balancer's), else a new one.
     static func requestID(_ request: Request) -> String {

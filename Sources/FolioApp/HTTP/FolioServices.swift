@@ -16,6 +16,9 @@ public struct FolioServices: Sendable {
     /// Draining state for readiness.
     public let state = OperationalState()
     public let metrics: FolioMetrics
+    /// Anonymous page views in memory, and what keeps them current.
+    public let pageCache: PageCache
+    public let invalidator: CacheInvalidator
     /// The PostgreSQL schema (tests run each suite in its own), so a sibling process can join.
     var searchPath: String? = nil
 
@@ -44,12 +47,15 @@ public struct FolioServices: Sendable {
             let remote = config.rendererURL.map { RemoteRenderer(baseURL: $0, secret: config.rendererSecret ?? "") }
             let wiki = WikiService(database: database, renderer: renderer,
                                    renderBudget: .milliseconds(config.renderBudgetMilliseconds),
-                                   remote: remote, metrics: metrics, logger: logger)
+                                   remote: remote, metrics: metrics, logger: logger, purgesCDN: !config.cdnPurgeURLs.isEmpty)
+            let pageCache = PageCache(budgetBytes: config.role.serves(.web) ? config.pageCacheMegabytes << 20 : 0)
             return FolioServices(config: config, database: database,
                                  wiki: wiki,
                                  accounts: AccountService(database: database, bcryptCost: config.bcryptCost),
                                  views: try await Views(assets: ["css": statics.url("folio.css"), "js": statics.url("folio.js")]),
-                                 statics: statics, logger: logger, metrics: metrics,
+                                 statics: statics, logger: logger, metrics: metrics, pageCache: pageCache,
+                                 invalidator: CacheInvalidator(database: database, cache: pageCache, logger: logger,
+                                                                 interval: config.pageCachePollInterval),
                                  searchPath: searchPath)
         } catch {
             await database.shutdown()
@@ -80,10 +86,18 @@ public struct FolioServices: Sendable {
                     wiki.jobs.nudge()
                 }
             },
-            JobKind.sessionCleanup: { _ in
+            JobKind.cleanup: { _ in
                 try await database.transaction { sql in
                     try await sql.raw("DELETE FROM sessions WHERE expires_at < \(bind: Clock.nowMillis())").run()
+                    try await PurgeStore.cleanUp(sql)
                 }
+            },
+            JobKind.sitemaps: { [config, logger] _ in
+                let summary = try await database.transaction { try await SitemapStore.rebuild($0, siteURL: config.publicURL) }
+                logger.info("sitemaps rebuilt", metadata: ["files": "\(summary.files)", "urls": "\(summary.urls)"])
+            },
+            JobKind.cdnPurge: { [config] job in
+                try await CDNPurger(urls: config.cdnPurgeURLs, method: config.cdnPurgeMethod).purge(database, job: job)
             },
         ]
     }
@@ -92,6 +106,7 @@ public struct FolioServices: Sendable {
     func refreshGauges() async {
         metrics.databasePool(await database.poolStatistics())
         metrics.info(role: config.role.rawValue, readOnly: config.readOnly, draining: state.isDraining)
+        metrics.pageCacheSize(entries: pageCache.count, bytes: pageCache.bytes)
         if let depth = try? await database.read({ try await JobStore.depth($0) }) {
             metrics.jobQueue(depth, kinds: Array(jobHandlers.keys))
         }

@@ -8,7 +8,7 @@ import Hummingbird
 enum Router {
     /// First path segments that never carry a locale.
     static let unlocalized: Set<String> = ["static", "users", "admin", "healthz", "readiness", "metrics", "internal", "api",
-                                           "favicon.ico", "robots.txt"]
+                                           "favicon.ico", "robots.txt", "sitemap.xml", "sitemaps"]
 
     static func route(_ req: inout Req) async throws -> Response {
         let rawPath = req.request.uri.path
@@ -55,7 +55,11 @@ enum Router {
         case "admin":
             return try await AdminRoutes.handle(&req, segments.dropFirst().joined(separator: "/"))
         case "robots.txt" where segments.count == 1:
-            return Reply.text(Self.robots, headers: [.cacheControl: "public, max-age=86400"])
+            return Reply.text(robots(siteURL: req.services.config.publicURL), headers: [.cacheControl: "public, max-age=86400"])
+        case "sitemap.xml" where segments.count == 1:
+            return try await SitemapRoutes.index(req)
+        case "sitemaps":
+            return try await SitemapRoutes.file(req, path: segments.dropFirst().joined(separator: "/"))
         case "favicon.ico":
             throw HTTPFailure.notFound()
         case "":
@@ -96,7 +100,11 @@ enum Router {
 
     /// Crawlers read pages, not the wiki's machinery. Page actions (`…$edit`, `$history`…) are
     /// not listed here — `$` ends a pattern in robots.txt — they answer `X-Robots-Tag: noindex`.
-    static let robots = """
+    static func robots(siteURL: String) -> String {
+        robotsRules + "Sitemap: \(siteURL)/sitemap.xml\n"
+    }
+
+    static let robotsRules = """
         User-agent: *
         Disallow: /admin/
         Disallow: /users/

@@ -34,6 +34,16 @@ public final class FolioMetrics: Sendable {
         }
     }
 
+    /// One anonymous page view looked up in the page cache.
+    func pageCache(hit: Bool) {
+        Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", hit ? "hit" : "miss")], factory: factory).increment()
+    }
+
+    func pageCacheSize(entries: Int, bytes: Int) {
+        Gauge(label: "folio_page_cache_entries", factory: factory).record(entries)
+        Gauge(label: "folio_page_cache_bytes", factory: factory).record(bytes)
+    }
+
     /// One render: `save` (on save), `background` (queued), each `local` or `remote` (renderer role).
     func render(mode: String, where place: String, duration: Duration, outcome: String) {
         Metrics.Timer(label: "folio_render_duration_seconds", dimensions: [("mode", mode), ("where", place)], factory: factory)

@@ -67,3 +67,18 @@ struct DrainService: Service {
         if drain > .zero { try? await Task.sleep(for: drain) }
     }
 }
+
+/// Lets a repeated log line through at most once per `interval` milliseconds (a database outage
+/// fails every request; one line a second says as much as thousands).
+final class LogThrottle: Sendable {
+    private let last = Atomic<Int>(0)
+    let interval: Int
+
+    init(interval: Int) { self.interval = interval }
+
+    func shouldLog(now: Int = Clock.nowMillis()) -> Bool {
+        let previous = last.load(ordering: .relaxed)
+        guard now - previous >= interval else { return false }
+        return last.compareExchange(expected: previous, desired: now, ordering: .relaxed).exchanged
+    }
+}

@@ -59,6 +59,12 @@ extension WikiService {
         if changed {
             try await RenderStore.enqueueDependents(sql, of: [.page(locale: locale, slug: slug)], excluding: documentID)
         }
+        // Cached views of this page, its parent's children list, its translations' language
+        // lists and (after a new title) the breadcrumbs below it.
+        if let document = try await DocumentStore.find(sql, id: documentID) {
+            try await PurgeStore.record(sql, keys: SurrogateKeys.change(of: document, structural: oldTitle != draft.title),
+                                        cdn: purgesCDN)
+        }
     }
 
     /// Renders on this process, or on the renderer role when `FOLIO_RENDERER_URL` is set, and

@@ -79,6 +79,9 @@ extension WikiService {
                 try await RenderStore.enqueue(sql, documentIDs: [document.id])
                 try await RenderStore.enqueueDependents(sql, of: RenderStore.pageChange(locale: document.locale, slug: document.slug)
                     + RenderStore.pageChange(locale: document.locale, slug: target))
+                // Old and new parents' lists, the page, and every breadcrumb below it.
+                try await PurgeStore.record(sql, keys: SurrogateKeys.change(of: document, structural: true)
+                    + (document.id == root.id ? newParentID.map { [SurrogateKeys.document($0)] } ?? [] : []), cdn: purgesCDN)
                 if Slug.key(document.slug) != Slug.key(target) {
                     _ = try await DocumentStore.insertDocument(sql, locale: document.locale, slug: document.slug,
                                                                title: document.title, parentID: nil,
@@ -108,6 +111,7 @@ extension WikiService {
                       delete_reason = \(bind: reason), modified_at = \(bind: now) WHERE id = \(bind: document.id)
                     """).run()
                 try await DocumentStore.logDeletion(sql, document: document, action: "delete", userID: user?.id, reason: reason)
+                try await PurgeStore.record(sql, keys: SurrogateKeys.change(of: document, structural: true), cdn: purgesCDN)
                 try await RenderStore.enqueueDependents(sql, of: RenderStore.pageChange(locale: document.locale, slug: document.slug),
                                                         excluding: document.id)
             }
@@ -135,6 +139,7 @@ extension WikiService {
                       modified_at = \(bind: now) WHERE id = \(bind: document.id)
                     """).run()
                 try await DocumentStore.logDeletion(sql, document: document, action: "restore", userID: user?.id, reason: "")
+                try await PurgeStore.record(sql, keys: SurrogateKeys.change(of: document, structural: true), cdn: purgesCDN)
                 try await RenderStore.enqueue(sql, documentIDs: [document.id])
                 try await RenderStore.enqueueDependents(sql, of: RenderStore.pageChange(locale: document.locale, slug: document.slug),
                                                         excluding: document.id)

@@ -18,10 +18,12 @@ public struct WikiService: Sendable {
     let remote: RemoteRenderer?
     let metrics: FolioMetrics?
     let logger: Logger
+    /// Whether changes queue CDN purges (`FOLIO_CDN_PURGE_URL` is set).
+    let purgesCDN: Bool
 
     public init(database: Database, renderer: PageRenderer = PageRenderer(), renderBudget: Duration = .seconds(10),
                 jobs: JobSignal = JobSignal(), remote: RemoteRenderer? = nil, metrics: FolioMetrics? = nil,
-                logger: Logger = Logger(label: "folio.wiki")) {
+                logger: Logger = Logger(label: "folio.wiki"), purgesCDN: Bool = false) {
         self.database = database
         self.renderer = renderer
         self.renderBudget = renderBudget
@@ -30,6 +32,7 @@ public struct WikiService: Sendable {
         self.remote = remote
         self.metrics = metrics
         self.logger = logger
+        self.purgesCDN = purgesCDN
     }
 
     public enum EditOutcome: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOPosix
 import SQLKit
 
 /// One open database connection, whichever the driver.
@@ -127,6 +128,18 @@ extension DatabaseError {
             return "PostgreSQL: \(psql.code)"
         }
         return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+
+    /// True when the database could not be reached or dropped the connection (a restart, a
+    /// fail-over): worth a 503 and a retry, not a 500.
+    static func isUnavailable(_ error: any Error) -> Bool {
+        if let psql = error as? PSQLError {
+            if [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed]
+                .contains(psql.code) { return true }
+            let state = psql.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("08") || state.hasPrefix("57P")   // connection exceptions, shutdowns
+        }
+        return error is IOError || error is ChannelError || error is NIOConnectionError
     }
 
     /// True for a unique-constraint violation on either database.

@@ -12,6 +12,11 @@ struct Req: Sendable {
     let services: FolioServices
     var locale: String = Locales.defaultLocale
     let query: Form
+    /// Set when this view may be stored in the page cache under this URL (an anonymous GET
+    /// without a query; see `FolioResponder`).
+    var cacheURL: String? = nil
+    /// `PageCache.epoch` when the request began: a view is only kept if no purge came since.
+    var cacheEpoch: UInt64 = 0
 
     init(request: Request, context: FolioContext, services: FolioServices) {
         self.request = request
@@ -73,9 +78,12 @@ struct Req: Sendable {
     /// Renders a page template in the layout.
     func page(_ template: String, title: String, _ context: [String: Any], status: HTTPResponse.Status = .ok,
               headers: HTTPFields = [:]) -> Response {
+        Reply.html(pageHTML(template, title: title, context), status: status, headers: headers)
+    }
+
+    func pageHTML(_ template: String, title: String, _ context: [String: Any]) -> String {
         var context = context
         if let session { context["csrf"] = session.csrfToken; context["user"] = Views.userContext(session.user) }
-        let html = services.views.page(template, title: title, locale: locale, session: session, context: context)
-        return Reply.html(html, status: status, headers: headers)
+        return services.views.page(template, title: title, locale: locale, session: session, context: context)
     }
 }

@@ -119,14 +119,29 @@ enum DocumentRoutes {
         if let fallbackFrom {
             context["fallback"] = ["locale": fallbackFrom]
         }
-        var response = req.page("document", title: document.title, context)
+        let html = req.pageHTML("document", title: document.title, context)
+        var response = Reply.html(html)
         if let etag = response.headers[.eTag] {
             response.headers[.eTag] = "\"\(document.etag)-" + etag.dropFirst()
         }
         response.headers[.lastModified] = httpDate(document.modifiedAt)
         response.headers[.xFolioRevision] = "\(document.currentRevisionID ?? 0)"
+        guard req.session == nil else { return response }
+        // Readers all get the same bytes: a shared cache may keep them, purged by these keys.
+        let keys = SurrogateKeys.view(of: document, ancestors: ancestors)
+        response.headers[.surrogateKey] = keys.joined(separator: " ")
+        response.headers[.cacheControl] = Self.pageCacheControl
+        if let url = req.cacheURL,
+           let entry = req.services.pageCache.store(url, status: .ok, headers: response.headers, body: Array(html.utf8), keys: keys,
+                                                            epoch: req.cacheEpoch) {
+            return PageResponses.response(for: entry, request: req.request)
+        }
         return response
     }
+
+    /// Page views: browsers revalidate each time (cheap 304s); the CDN keeps them five minutes,
+    /// or until a purge.
+    static let pageCacheControl = "public, max-age=0, s-maxage=300, must-revalidate"
 
     /// The English original and its translations, for the language menu.
     static func languages(_ req: Req, document: Document) async throws -> [[String: Any]] {

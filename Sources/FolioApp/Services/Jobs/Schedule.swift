@@ -37,11 +37,12 @@ public struct Schedule: Sendable {
         }
     }
 
-    /// The schedules Folio runs: the stale-render sweep and session cleanup hourly. (Sitemaps
-    /// join them when they exist.)
+    /// The schedules Folio runs: the stale-render sweep and the clean-up (expired sessions, old
+    /// purge log rows) hourly, sitemaps daily.
     public static let standard: [Schedule] = [
+        Schedule(name: "sitemaps", every: .seconds(86_400), kind: JobKind.sitemaps),
         Schedule(name: "stale-render-sweep", every: .seconds(3600), kind: JobKind.renderSweep),
-        Schedule(name: "session-cleanup", every: .seconds(3600), kind: JobKind.sessionCleanup),
+        Schedule(name: "cleanup", every: .seconds(3600), kind: JobKind.cleanup),
     ]
 }
 
@@ -51,6 +52,10 @@ public enum JobKind {
     public static let render = RenderStore.renderJob
     /// Queue a render of every page whose stored output came from an older pipeline.
     public static let renderSweep = "render-sweep"
-    /// Delete expired sessions.
-    public static let sessionCleanup = "session-cleanup"
+    /// Delete expired sessions and purge log rows every process has read.
+    public static let cleanup = "cleanup"
+    /// Rebuild every sitemap.
+    public static let sitemaps = SitemapStore.job
+    /// Send one purge log row's surrogate keys to the CDN (payload: the row id).
+    public static let cdnPurge = PurgeStore.cdnPurgeJob
 }

@@ -16,7 +16,7 @@ public struct Migrator: Sendable {
         .m0001_createUsers, .m0002_createSessions, .m0003_createAPIKeys,
         .m0004_createDocuments, .m0005_createRevisions, .m0006_createDocumentTags,
         .m0007_createDeletionLog, .m0008_addPageMetadata, .m0009_addRenderVersion,
-        .m0010_addMacroRendering, .m0011_createCompatData, .m0012_addJobQueue,
+        .m0010_addMacroRendering, .m0011_createCompatData, .m0012_addJobQueue, .m0013_createCachePurges, .m0014_createSitemaps,
     ]
 
     let database: Database

@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import Synchronization
+
+/// A bounded in-memory cache of anonymous page views: the finished response (status, headers,
+/// body) and its gzip form, computed once when the page enters the cache. A hit does no database
+/// work. Entries are found by URL and evicted by surrogate key when the purge log says what
+/// they show changed (`CacheInvalidator`), least recently used first when over the byte budget,
+/// and after `maxAge` in case a purge was missed.
+public final class PageCache: Sendable {
+    public struct Entry: Sendable {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: [UInt8]
+        let gzip: [UInt8]?
+        let keys: [String]
+        let storedAt: ContinuousClock.Instant
+        var size: Int { body.count + (gzip?.count ?? 0) + 512 }
+    }
+
+    private struct State {
+        var entries: [String: (entry: Entry, used: UInt64)] = [:]
+        var byKey: [String: Set<String>] = [:]
+        var bytes = 0
+        var tick: UInt64 = 0
+        /// Counts evictions by key. A view rendered while one happened may show what was just
+        /// purged (it read the database before the change, the purge came before its store), so
+        /// `store` refuses it.
+        var epoch: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    let budget: Int
+    let maxAge: Duration
+
+    public init(budgetBytes: Int, maxAge: Duration = .seconds(300)) {
+        self.budget = budgetBytes
+        self.maxAge = maxAge
+    }
+
+    public var isEnabled: Bool { budget > 0 }
+
+    func lookup(_ url: String) -> Entry? {
+        let now = ContinuousClock.now
+        let found: Entry? = state.withLock { state in
+            guard let (entry, _) = state.entries[url] else { return nil }
+            if now - entry.storedAt > maxAge {
+                Self.remove(url, from: &state)
+                return nil
+            }
+            state.tick &+= 1
+            state.entries[url]?.used = state.tick
+            return entry
+        }
+        return found
+    }
+
+    /// The eviction count now: taken before a view reads the database, handed back to `store`.
+    var epoch: UInt64 { state.withLock { $0.epoch } }
+
+    /// Stores a view; gzips it first (outside the lock). Returns the entry (nil when disabled);
+    /// the entry is served but not kept when an eviction happened since `epoch`.
+    @discardableResult
+    func store(_ url: String, status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String],
+               epoch: UInt64? = nil) -> Entry? {
+        guard isEnabled else { return nil }
+        let entry = Entry(status: status, headers: headers, body: body, gzip: Gzip.compress(body), keys: keys,
+                          storedAt: .now)
+        guard entry.size <= budget / 4 else { return entry }   // one huge page must not flush the rest
+        state.withLock { state in
+            if let epoch, epoch != state.epoch { return }
+            Self.remove(url, from: &state)
+            state.tick &+= 1
+            state.entries[url] = (entry, state.tick)
+            state.bytes += entry.size
+            for key in keys { state.byKey[key, default: []].insert(url) }
+            if state.bytes > budget { Self.evictOldest(&state, toFit: budget) }
+        }
+        return entry
+    }
+
+    /// Drops every entry carrying one of `keys`; returns how many.
+    @discardableResult
+    func evict(keys: [String]) -> Int {
+        state.withLock { state in
+            state.epoch &+= 1
+            var urls = Set<String>()
+            for key in keys { urls.formUnion(state.byKey[key] ?? []) }
+            for url in urls { Self.remove(url, from: &state) }
+            return urls.count
+        }
+    }
+
+    func removeAll() {
+        state.withLock { $0 = State() }
+    }
+
+    var count: Int { state.withLock { $0.entries.count } }
+    var bytes: Int { state.withLock { $0.bytes } }
+
+    private static func remove(_ url: String, from state: inout State) {
+        guard let (entry, _) = state.entries.removeValue(forKey: url) else { return }
+        state.bytes -= entry.size
+        for key in entry.keys {
+            state.byKey[key]?.remove(url)
+            if state.byKey[key]?.isEmpty == true { state.byKey[key] = nil }
+        }
+    }
+
+    /// Evicts the least recently used entries down to 90% of the budget (so eviction, which
+    /// sorts, runs once per many stores rather than on each).
+    private static func evictOldest(_ state: inout State, toFit budget: Int) {
+        let target = budget / 10 * 9
+        for (url, _) in state.entries.sorted(by: { $0.value.used < $1.value.used }) {
+            if state.bytes <= target { break }
+            remove(url, from: &state)
+        }
+    }
+}
