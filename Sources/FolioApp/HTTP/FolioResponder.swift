@@ -39,7 +39,9 @@ struct FolioResponder: HTTPResponder {
                 }
             } catch {
                 // The database is unreachable: serve the request anonymously but keep the cookie.
-                services.logger.warning("session lookup failed", metadata: ["error": "\(DatabaseError.describe(error))"])
+                if Self.unavailableLog.shouldLog() {
+                    services.logger.warning("session lookup failed", metadata: ["error": "\(DatabaseError.describe(error))"])
+                }
             }
         }
         var req = Req(request: request, context: context, services: services)
@@ -75,6 +77,9 @@ struct FolioResponder: HTTPResponder {
         if clearCookie, context.session == nil {
             response.setCookie(Cookie(name: Self.sessionCookie, value: "", expires: Date(timeIntervalSince1970: 0),
                                       path: "/", secure: services.config.secureCookies, httpOnly: true, sameSite: .lax))
+            // A response that sets a cookie is one person's: no shared cache may keep it.
+            response.headers[.cacheControl] = "private, no-store"
+            response.headers[.surrogateKey] = nil
         }
         if response.status == .serviceUnavailable, services.config.readOnly { response.headers[.retryAfter] = "300" }
         response.headers[.requestID] = requestID

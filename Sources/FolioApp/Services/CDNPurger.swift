@@ -13,7 +13,10 @@ struct CDNPurger: Sendable {
     var client: HTTPClient = RemoteRenderer.sharedClient
 
     func purge(_ database: Database, job: JobStore.Job) async throws {
-        guard !urls.isEmpty, let id = Int(job.payload) else { return }
+        guard let id = Int(job.payload) else { throw JobError("bad cdn-purge job payload “\(job.payload)”") }
+        // Queued by a process that has FOLIO_CDN_PURGE_URL: a worker without it must not drop
+        // the purge as done. Failing keeps it visible in `folio jobs list --failed`.
+        guard !urls.isEmpty else { throw JobError("FOLIO_CDN_PURGE_URL is not set on this worker; the purge was not sent") }
         // Cleaned up already (a day old): pages have long been re-cached since.
         guard let keys = try await database.read({ try await PurgeStore.keys($0, id: id) }), !keys.isEmpty else { return }
         try await send(keys: keys)

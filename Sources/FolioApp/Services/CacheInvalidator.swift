@@ -28,10 +28,11 @@ public final class CacheInvalidator: Service, Sendable {
     public func poll() async throws -> Int {
         guard cache.isEnabled else { return 0 }
         guard let after = seen.withLock({ $0.lastID }) else {
-            // First look: everything logged so far predates this process's cache.
+            // First look: from here on every purge is read. Views stored before it (the server
+            // may answer before this first poll) could miss a purge logged meanwhile: drop them.
             let latest = try await database.read { try await PurgeStore.latestID($0) }
             seen.withLock { $0.lastID = max($0.lastID ?? 0, latest) }
-            return 0
+            return cache.evictAll()
         }
         let purges = try await database.read { try await PurgeStore.since($0, id: after, recentMillis: Self.window) }
         let now = ContinuousClock.now

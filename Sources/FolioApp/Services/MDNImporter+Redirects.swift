@@ -26,11 +26,13 @@ extension MDNImporter {
                     guard existing.isRedirect else { return "a page exists at the old address" }
                     if existing.redirectToID == target.id { return "unchanged" }
                     try await sql.raw("UPDATE documents SET redirect_to_id = \(bind: target.id) WHERE id = \(bind: existing.id)").run()
+                    try await purgeAddress(sql, from)
                     return "updated"
                 }
                 if target.locale == from.locale, Slug.key(target.slug) == Slug.key(from.slug) { return "redirect to itself" }
                 _ = try await DocumentStore.insertDocument(sql, locale: from.locale, slug: from.slug, title: target.title,
                                                            parentID: nil, translationOfID: nil, redirectToID: target.id)
+                try await purgeAddress(sql, from)   // a fallback view may have been served there
                 return "created"
             }
             switch outcome {
@@ -40,6 +42,11 @@ extension MDNImporter {
             default: skip(outcome)
             }
         }
+    }
+
+    private func purgeAddress(_ sql: any SQLDatabase, _ address: (locale: String, slug: String)) async throws {
+        try await PurgeStore.record(sql, keys: [SurrogateKeys.address(locale: address.locale, slug: address.slug)],
+                                    cdn: wiki.purgesCDN)
     }
 
     /// `/en-US/docs/Web/HTML#x` → (en-US, Web/HTML); nil for external or non-wiki URLs.

@@ -91,8 +91,17 @@ public final class PageCache: Sendable {
         }
     }
 
-    func removeAll() {
-        state.withLock { $0 = State() }
+    /// Drops every entry (and, like `evict`, refuses views rendered before); returns how many.
+    @discardableResult
+    func evictAll() -> Int {
+        state.withLock { state in
+            let count = state.entries.count
+            state.entries = [:]
+            state.byKey = [:]
+            state.bytes = 0
+            state.epoch &+= 1
+            return count
+        }
     }
 
     var count: Int { state.withLock { $0.entries.count } }

@@ -15,7 +15,7 @@ extension WikiService {
     /// summary, tags or type changed, the pages that read them are queued.
     func publish(_ sql: any SQLDatabase, documentID: Int, revisionID: Int, draft: RevisionDraft, mode: RenderMode) async throws {
         guard let before = try await sql.raw("""
-            SELECT locale, slug, title, summary, page_type, render_deferred FROM documents WHERE id = \(bind: documentID)
+            SELECT locale, slug, title, summary, page_type, render_deferred, etag FROM documents WHERE id = \(bind: documentID)
             """).first() else { throw WikiError.notFound("This page does not exist.") }
         let locale = try before.decode(column: "locale", as: String.self)
         let slug = try before.decode(column: "slug", as: String.self)
@@ -61,7 +61,11 @@ extension WikiService {
         }
         // Cached views of this page, its parent's children list, its translations' language
         // lists and (after a new title) the breadcrumbs below it.
-        if let document = try await DocumentStore.find(sql, id: documentID) {
+        // A background re-render that changed nothing shown (same output, title, tags) purges
+        // nothing: a sweep over every page must not empty every cache.
+        let oldETag = try before.decode(column: "etag", as: String.self)
+        if let document = try await DocumentStore.find(sql, id: documentID),
+           mode == .onSave || changed || document.etag != oldETag {
             try await PurgeStore.record(sql, keys: SurrogateKeys.change(of: document, structural: oldTitle != draft.title),
                                         cdn: purgesCDN)
         }

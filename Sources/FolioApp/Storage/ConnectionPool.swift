@@ -133,6 +133,7 @@ extension DatabaseError {
     /// True when the database could not be reached or dropped the connection (a restart, a
     /// fail-over): worth a 503 and a retry, not a 500.
     static func isUnavailable(_ error: any Error) -> Bool {
+        if case DatabaseError.closed? = error as? DatabaseError { return true }   // shutting down
         if let psql = error as? PSQLError {
             if [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed]
                 .contains(psql.code) { return true }

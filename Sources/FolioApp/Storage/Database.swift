@@ -34,7 +34,9 @@ public final class Database: Sendable {
         let pool = ConnectionPool(maxSize: poolSize) {
             let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             let pooled = SQLitePooled(connection: connection)
-            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=5000",
+            // busy_timeout first: switching to WAL takes a lock, and without a timeout set a
+            // connection opened while another process writes gets "database is locked" at once.
+            for pragma in ["PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL",
                            "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"] {
                 _ = try await connection.query(pragma)
             }

@@ -1,3 +1,5 @@
+import Crypto
+import FolioWiki
 import Foundation
 import SQLKit
 
@@ -14,16 +16,25 @@ enum SurrogateKeys {
     static func tree(_ id: Int) -> String { "tree-\(id)" }
     static func translations(_ englishID: Int) -> String { "translations-\(englishID)" }
     static func locale(_ locale: String) -> String { "locale-\(locale)" }
+    /// An address, whatever page it shows: a fallback view (`/fr/docs/X` showing the English X)
+    /// is purged when a page comes to live at that address. (Hashed: keys are space-separated
+    /// tokens, slugs may hold any character.)
+    static func address(locale: String, slug: String) -> String {
+        let key = Locales.canonical(locale).map { $0 + "/" } ?? locale + "/"
+        return "addr-" + String(SHA256.hash(data: Data((key + Slug.key(slug)).utf8)).prefix(8).map { String(format: "%02x", $0) }.joined())
+    }
 
     /// The keys of a page view.
-    static func view(of document: Document, ancestors: [Document]) -> [String] {
-        [Self.document(document.id), translations(document.translationOfID ?? document.id), locale(document.locale)]
+    static func view(of document: Document, ancestors: [Document], address: (locale: String, slug: String)) -> [String] {
+        [Self.document(document.id), translations(document.translationOfID ?? document.id), locale(document.locale),
+         Self.address(locale: address.locale, slug: address.slug)]
             + ancestors.map { tree($0.id) }
     }
 
     /// What a change to `document` purges. `structural`: its title, slug or existence changed.
     static func change(of document: Document, structural: Bool) -> [String] {
-        var keys = [Self.document(document.id), translations(document.translationOfID ?? document.id)]
+        var keys = [Self.document(document.id), translations(document.translationOfID ?? document.id),
+                    address(locale: document.locale, slug: document.slug)]
         if let parentID = document.parentID { keys.append(Self.document(parentID)) }
         if structural { keys.append(tree(document.id)) }
         return keys
@@ -50,20 +61,26 @@ enum PurgeStore {
 
     struct Purge: Sendable { let id: Int; let keys: [String] }
 
-    /// Purges recorded after `id`, and those among the 1,000 ids before it recorded less than
-    /// `recentMillis` ago, oldest first. The second part matters on PostgreSQL: ids come from a
-    /// sequence at insert time, so a transaction that took a lower id can commit after a higher
-    /// one was already read. (The id bound keeps the scan on the primary key.)
+    /// Purges recorded after `id` (at most `limit`), then those among the 1,000 ids up to `id`
+    /// recorded less than `recentMillis` ago, oldest first. The second part matters on
+    /// PostgreSQL: ids come from a sequence at insert time, so a transaction that took a lower id
+    /// can commit after a higher one was already read. Two queries, so that a burst of recent
+    /// rows never hides the new ones. (The id bounds keep both scans on the primary key.)
     static func since(_ sql: any SQLDatabase, id: Int, recentMillis: Int = 0, limit: Int = 1000) async throws -> [Purge] {
-        let recent = Clock.nowMillis() - recentMillis
-        return try await sql.raw("""
-            SELECT id, keys FROM cache_purges
-            WHERE id > \(bind: id - 1000) AND (id > \(bind: id) OR created_at >= \(bind: recent))
-            ORDER BY id LIMIT \(bind: limit)
-            """).all().map {
+        let decode: (any SQLRow) throws -> Purge = {
             Purge(id: try $0.decode(column: "id", as: Int.self),
                   keys: try $0.decode(column: "keys", as: String.self).split(separator: " ").map(String.init))
         }
+        let new = try await sql.raw("""
+            SELECT id, keys FROM cache_purges WHERE id > \(bind: id) ORDER BY id LIMIT \(bind: limit)
+            """).all().map(decode)
+        guard recentMillis > 0 else { return new }
+        let late = try await sql.raw("""
+            SELECT id, keys FROM cache_purges
+            WHERE id > \(bind: id - 1000) AND id <= \(bind: id) AND created_at >= \(bind: Clock.nowMillis() - recentMillis)
+            ORDER BY id
+            """).all().map(decode)
+        return late + new
     }
 
     static func latestID(_ sql: any SQLDatabase) async throws -> Int {

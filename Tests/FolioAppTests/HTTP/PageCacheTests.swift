@@ -165,6 +165,70 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func onlyCanonicalViewsAreKeptAndEveryAddressIsPurgeable(database: TestDatabase) async throws {
+        try await Site.run(database, configure: Self.pollByHand) { site in
+            let web = try await site.page("Web", html: "<p>English</p>")
+            try await site.services.invalidator.poll()
+            _ = try await site.anonymous.get("/en-US/docs/Web")
+            #expect(site.services.pageCache.count == 1)
+            // Other spellings of the address render each time rather than fill the cache.
+            #expect(try await site.anonymous.get("/en-US/docs/wEB").status == .ok)
+            #expect(site.services.pageCache.count == 1)
+
+            // A fallback view (French address, English page) names its own address, and the
+            // translation that comes to live there purges it.
+            let fallback = try await site.anonymous.get("/fr/docs/Web")
+            #expect(fallback.status == .ok && fallback.text.contains("English"))
+            #expect(site.services.pageCache.count == 1)
+            let keys = Set(try #require(fallback.headers[.surrogateKey]).split(separator: " ").map(String.init))
+            _ = try await site.services.wiki.create(locale: "fr", slug: "Web", draft: RevisionDraft(title: "Web", source: "<p>Français</p>"),
+                                                    author: nil, translationOfID: web.id)
+            let purged = try await site.services.database.read { sql in
+                try await PurgeStore.since(sql, id: 0).flatMap(\.keys)
+            }
+            #expect(keys.contains(SurrogateKeys.address(locale: "fr", slug: "Web")))
+            #expect(!keys.isDisjoint(with: purged))
+
+            // A stale session cookie is cleared, and that answer is nobody else's.
+            let stale = try await site.anonymous.get("/en-US/docs/Web", headers: [.cookie: "folio_session=not-a-session"])
+            #expect(stale.headers[.setCookie] != nil)
+            #expect(stale.headers[.cacheControl] == "private, no-store" && stale.headers[.surrogateKey] == nil)
+
+            // A background re-render that changes nothing purges nothing.
+            let before = try await site.count("cache_purges")
+            _ = try await site.services.wiki.rerender(documentID: web.id)
+            #expect(try await site.count("cache_purges") == before)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aBurstOfPurgesDoesNotHideTheNextOnes(database: TestDatabase) async throws {
+        try await Site.run(database, configure: Self.pollByHand) { site in
+            let page = try await site.page("Web", html: "<p>First</p>")
+            try await site.services.invalidator.poll()
+            // 1,500 purges at once (a subtree move), all recent: more than one poll's worth.
+            try await site.services.database.transaction { sql in
+                for _ in 0..<15 {
+                    try await sql.raw("""
+                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+                        INSERT INTO cache_purges (keys, created_at) SELECT 'doc-0', \(bind: Clock.nowMillis()) FROM n
+                        """).run()
+                }
+            }
+            try await site.services.invalidator.poll()
+            try await site.services.invalidator.poll()
+            _ = try await site.anonymous.get("/en-US/docs/Web")
+            #expect(site.services.pageCache.count == 1)
+            try await site.services.database.transaction { sql in
+                try await sql.raw("UPDATE documents SET rendered_html = '<p>Second</p>' WHERE id = \(bind: page.id)").run()
+                try await PurgeStore.record(sql, keys: [SurrogateKeys.document(page.id)], cdn: false)
+            }
+            #expect(try await site.services.invalidator.poll() == 1)
+            #expect(try await site.anonymous.get("/en-US/docs/Web").text.contains("Second"))
+        }
+    }
+
     @Test func theCacheStaysWithinItsBudgetDroppingTheLeastRecentlyUsed() {
         let cache = PageCache(budgetBytes: 40_000)
         let body = [UInt8](repeating: 0x41, count: 4_000)

@@ -128,10 +128,13 @@ enum DocumentRoutes {
         response.headers[.xFolioRevision] = "\(document.currentRevisionID ?? 0)"
         guard req.session == nil else { return response }
         // Readers all get the same bytes: a shared cache may keep them, purged by these keys.
-        let keys = SurrogateKeys.view(of: document, ancestors: ancestors)
+        let keys = SurrogateKeys.view(of: document, ancestors: ancestors,
+                                      address: (fallbackFrom ?? document.locale, document.slug))
         response.headers[.surrogateKey] = keys.joined(separator: " ")
         response.headers[.cacheControl] = Self.pageCacheControl
-        if let url = req.cacheURL,
+        // Kept in memory only under the page's own address: other spellings of it (case,
+        // escapes) and fallback views render each time rather than crowd the cache.
+        if let url = req.cacheURL, fallbackFrom == nil, url == document.path,
            let entry = req.services.pageCache.store(url, status: .ok, headers: response.headers, body: Array(html.utf8), keys: keys,
                                                             epoch: req.cacheEpoch) {
             return PageResponses.response(for: entry, request: req.request)
