@@ -43,6 +43,9 @@ struct Serve: AsyncParsableCommand {
             case .renderer: say("Folio renderer (role renderer) is listening on \(address) for POST /internal/render")
             case .worker: say("Folio worker is running jobs; health on \(address)/readiness")
             }
+            if role == .all || role == .web, let port = services.config.listenUntrustedPort {
+                say("Live samples (the untrusted origin) on \(services.config.host):\(port), public URL \(services.config.publicUntrustedURL)")
+            }
             if let port = services.config.metricsPort { say("Metrics on \(services.config.host):\(port)/metrics") }
             if services.config.readOnly { say("Read-only maintenance mode: writes answer 503.") }
             if let password = outcome?.adminPassword {

@@ -146,7 +146,8 @@ start_bg() {
 # (PostgreSQL when DATABASE_URL is set), plus FOLIO_* variables already exported by the caller.
 start_folio() {
   local name=$1 port=$2 logfile=$3; shift 3
-  start_bg "$name" "$logfile" env FOLIO_HOST=127.0.0.1 FOLIO_PORT="$port" \
+  # No untrusted origin: these processes run on random ports, and port + 1 may be taken.
+  start_bg "$name" "$logfile" env FOLIO_HOST=127.0.0.1 FOLIO_PORT="$port" FOLIO_UNTRUSTED_PORT="${FOLIO_UNTRUSTED_PORT:-0}" \
     FOLIO_DATABASE_URL="${DATABASE_URL:-}" FOLIO_DATA_DIR="${FOLIO_DATA_DIR:-$WORK/data}" \
     FOLIO_DEMO_CONTENT="${FOLIO_DEMO_CONTENT:-false}" FOLIO_BCRYPT_COST=4 \
     FOLIO_LOG_FORMAT="${FOLIO_LOG_FORMAT:-json}" "$FOLIO" "$@"

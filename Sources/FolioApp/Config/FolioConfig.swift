@@ -40,6 +40,9 @@ public struct FolioConfig: Sendable {
     public var rendererSecret: String? = nil
     /// A separate port for `/metrics`; without one, `/metrics` answers loopback callers only.
     public var metricsPort: Int? = nil
+    /// The port of the untrusted origin (live samples), served by the roles that serve pages;
+    /// nil: the main port + 1; 0: none.
+    public var untrustedPort: Int? = nil
     /// Memory for the in-process cache of anonymous page views (0 turns it off).
     public var pageCacheMegabytes: Int = 64
     /// How often each process reads the purge log (not a setting: tests poll by hand).
@@ -53,6 +56,12 @@ public struct FolioConfig: Sendable {
     /// The untrusted origin: configured, or the main site's host on the next port (so the two
     /// origins differ even on a laptop: http://localhost:8000 and http://localhost:8001).
     public var publicUntrustedURL: String { untrustedURL ?? "http://localhost:\(port == 65535 ? port - 1 : port + 1)" }
+
+    /// The port the untrusted origin listens on, if any.
+    public var listenUntrustedPort: Int? {
+        let chosen = untrustedPort ?? (port == 65535 ? port - 1 : port + 1)
+        return chosen == 0 ? nil : chosen
+    }
 
     /// The public URL of the main site (for printing and absolute links).
     public var publicURL: String { siteURL ?? "http://localhost:\(port)" }
@@ -89,6 +98,7 @@ public struct FolioConfig: Sendable {
         ("page.cache.mb", "FOLIO_PAGE_CACHE_MB", "memory for cached anonymous page views, in MB (default 64; 0 turns it off)"),
         ("cdn.purge.url", "FOLIO_CDN_PURGE_URL", "comma-separated CDN URLs sent purges of changed pages' surrogate keys"),
         ("cdn.purge.method", "FOLIO_CDN_PURGE_METHOD", "PURGE (default) or BAN"),
+        ("untrusted.port", "FOLIO_UNTRUSTED_PORT", "port of the untrusted origin serving live samples (default: port + 1; 0: none)"),
         ("metrics.port", "FOLIO_METRICS_PORT", "port serving /metrics (Prometheus); unset: /metrics on the main port, loopback callers only"),
         ("read.only", "FOLIO_READ_ONLY", "maintenance mode: writes answer 503, reads go on (default false)"),
         ("drain.seconds", "FOLIO_DRAIN_SECONDS", "after SIGTERM, seconds to serve with readiness false before closing (default 0)"),
@@ -203,6 +213,7 @@ public struct FolioConfig: Sendable {
             logLevel = level
         }
         if let value = try int("metrics.port", 1...65535) { metricsPort = value }
+        if let value = try int("untrusted.port", 0...65535) { untrustedPort = value }
         if let value = try int("page.cache.mb", 0...65536) { pageCacheMegabytes = value }
         if let text = string("cdn.purge.url") {
             let urls = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

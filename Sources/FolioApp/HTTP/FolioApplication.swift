@@ -12,6 +12,13 @@ public enum FolioApplication {
         // database may be a read-only replica then).
         var background: [any Service] = config.role.runsJobs && !config.readOnly ? [services.jobRunner()] : []
         if services.pageCache.isEnabled { background.append(services.invalidator) }
+        if let untrustedPort = config.listenUntrustedPort, config.role.serves(.web), port == nil {
+            background.append(Application(
+                responder: UntrustedResponder(services: services),
+                server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterResponse()])),
+                configuration: .init(address: .hostname(config.host, port: untrustedPort), serverName: "Folio"),
+                logger: services.logger))
+        }
         if let metricsPort = config.metricsPort, port == nil {
             background.append(Application(
                 responder: MetricsResponder(services: services),

@@ -18,12 +18,17 @@ public final class Database: Sendable {
     let logger: Logger
     private let pool: ConnectionPool
     private let writeLock: AsyncMutex?
+    /// SQLite's calls block a thread (a busy wait for the file lock too): each database has
+    /// threads of its own, one per connection, so that a connection waiting for the lock never
+    /// holds the thread the lock's owner needs to commit.
+    private let threadPool: NIOThreadPool?
 
-    private init(kind: Kind, pool: ConnectionPool, logger: Logger) {
+    private init(kind: Kind, pool: ConnectionPool, logger: Logger, threadPool: NIOThreadPool? = nil) {
         self.kind = kind
         self.pool = pool
         self.logger = logger
         self.writeLock = kind == .sqlite ? AsyncMutex() : nil
+        self.threadPool = threadPool
     }
 
     /// The connection pool's use right now.
@@ -31,8 +36,11 @@ public final class Database: Sendable {
 
     /// Opens (creating if needed) an SQLite database file.
     public static func sqlite(path: String, poolSize: Int = 4, logger: Logger) async throws -> Database {
+        let threadPool = NIOThreadPool(numberOfThreads: max(poolSize, 2))
+        threadPool.start()
         let pool = ConnectionPool(maxSize: poolSize) {
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: logger,
+                                                             on: MultiThreadedEventLoopGroup.singleton.any())
             let pooled = SQLitePooled(connection: connection)
             // busy_timeout first: switching to WAL takes a lock, and without a timeout set a
             // connection opened while another process writes gets "database is locked" at once.
@@ -42,8 +50,11 @@ public final class Database: Sendable {
             }
             return pooled
         }
-        let database = Database(kind: .sqlite, pool: pool, logger: logger)
-        try await database.read { _ in }  // fail now, not on the first request
+        let database = Database(kind: .sqlite, pool: pool, logger: logger, threadPool: threadPool)
+        do { try await database.read { _ in } } catch {  // fail now, not on the first request
+            await database.shutdown()
+            throw error
+        }
         return database
     }
 
@@ -124,7 +135,10 @@ public final class Database: Sendable {
     var forUpdate: String { kind == .postgres ? " FOR UPDATE" : "" }
     var forShare: String { kind == .postgres ? " FOR SHARE" : "" }
 
-    public func shutdown() async { await pool.shutdown() }
+    public func shutdown() async {
+        await pool.shutdown()
+        try? await threadPool?.shutdownGracefully()
+    }
 
 }
 

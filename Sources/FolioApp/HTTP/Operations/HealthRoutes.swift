@@ -19,7 +19,10 @@ enum HealthRoutes {
     }
 
     static func readiness(_ req: Req) async -> Response {
-        let services = req.services
+        await readiness(req.services)
+    }
+
+    static func readiness(_ services: FolioServices) async -> Response {
         var body = Readiness(status: "ready", role: services.config.role.rawValue, database: "ok", migrations: "current",
                              draining: services.state.isDraining, readOnly: services.config.readOnly)
         do {

@@ -1,0 +1,129 @@
+import FolioHTML
+import FolioWiki
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The untrusted origin (`FOLIO_UNTRUSTED_URL`, its own port): live samples, the code blocks of
+/// a page run as a page of their own (Kuma's `$samples`, reference §5). Sample code is anyone's
+/// code, so it runs only here — another origin, where no session cookie ever exists — and the
+/// main site never serves it. Every answer is anonymous and made for a CDN.
+struct UntrustedResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let services: FolioServices
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        var response: Response
+        do {
+            response = try await route(request)
+        } catch let failure as HTTPFailure {
+            response = Reply.text(failure.message + "\n", status: failure.status, headers: [.cacheControl: "no-store"])
+        } catch where DatabaseError.isUnavailable(error) {
+            response = Reply.text("The database is briefly unavailable; please try again.\n", status: .serviceUnavailable,
+                                  headers: [.cacheControl: "no-store", .retryAfter: "5"])
+        } catch {
+            services.logger.error("sample request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            response = Reply.text("Something went wrong on our side.\n", status: .internalServerError, headers: [.cacheControl: "no-store"])
+        }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
+        if services.state.isDraining { response.headers[.connection] = "close" }
+        if request.method == .get || request.method == .head, response.status == .ok,
+           let etag = response.headers[.eTag], let condition = request.headers[.ifNoneMatch],
+           condition.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }) {
+            var notModified = Response(status: .notModified, headers: response.headers)
+            notModified.headers[.contentLength] = nil
+            notModified.headers[.contentType] = nil
+            return notModified
+        }
+        return response
+    }
+
+    func route(_ request: Request) async throws -> Response {
+        let path = request.uri.path
+        switch path {
+        case "/healthz": return HealthRoutes.healthz()
+        case "/readiness": return await HealthRoutes.readiness(services)
+        case "/robots.txt":
+            // Samples are parts of pages, not pages: nothing here is for search engines.
+            return Reply.text("User-agent: *\nDisallow: /\n", headers: [.cacheControl: "public, max-age=86400"])
+        default: break
+        }
+        guard request.method == .get || request.method == .head else { throw HTTPFailure.methodNotAllowed }
+        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"),
+              let dollar = decoded.range(of: "$samples/", options: .backwards) else {
+            throw HTTPFailure.notFound("This origin serves only live samples.")
+        }
+        let pagePath = decoded[..<dollar.lowerBound]
+        let sampleID = String(decoded[dollar.upperBound...])
+        let segments = pagePath.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard segments.count == 3, segments[0].isEmpty, segments[2].hasPrefix("docs/"),
+              let locale = Locales.canonical(String(segments[1])), !sampleID.isEmpty, !sampleID.contains("/") else {
+            throw HTTPFailure.notFound("Not a live-sample address.")
+        }
+        let slug = String(segments[2].dropFirst("docs/".count))
+        guard Slug.isValid(slug) else { throw HTTPFailure.notFound("Not a live-sample address.") }
+        return try await sample(locale: locale, slug: slug, id: sampleID, request: request)
+    }
+
+    func sample(locale: String, slug: String, id: String, request: Request) async throws -> Response {
+        let cacheKey = "untrusted:" + request.uri.path
+        let epoch = services.pageCache.epoch
+        if let entry = services.pageCache.lookup(cacheKey) {
+            services.metrics.pageCache(hit: true)
+            return PageResponses.response(for: entry, request: request)
+        }
+        var document = try await services.database.read { try await DocumentStore.find($0, locale: locale, slug: slug) }
+        if let target = document?.redirectToID {
+            document = try await services.database.read { try await DocumentStore.find($0, id: target) }
+        }
+        guard let document, !document.isDeleted else { throw HTTPFailure.notFound("There is no page “\(slug)” in \(locale).") }
+        let samples = PostProcessor.process(document.renderedHTML).liveSamples
+        guard let sample = samples[id] ?? samples.first(where: { $0.key.caseInsensitiveCompare(id) == .orderedSame })?.value else {
+            throw HTTPFailure.notFound("The page “\(document.title)” has no live sample “\(id)”.")
+        }
+        let html = Self.page(sample, title: document.title)
+        let keys = [SurrogateKeys.document(document.id), "samples"]
+        let headers: HTTPFields = [
+            // The iframe URL carries the revision, so an edit makes a new URL; purges cover the rest.
+            .cacheControl: "public, max-age=86400",
+            .surrogateKey: keys.joined(separator: " "),
+            .accessControlAllowOrigin: "*",
+            // Embedded by the main site's pages (and opened on their own).
+            .contentSecurityPolicy: "frame-ancestors 'self' \(services.config.publicURL)",
+            .lastModified: DocumentRoutes.httpDate(document.modifiedAt),
+        ]
+        let response = Reply.html(html, headers: headers)
+        if let entry = services.pageCache.store(cacheKey, status: .ok, headers: response.headers, body: Array(html.utf8), keys: keys,
+                                                epoch: epoch) {
+            return PageResponses.response(for: entry, request: request)
+        }
+        return response
+    }
+
+    /// Kuma's code_sample.html: the CSS in the head, the HTML, then the script.
+    static func page(_ sample: LiveSample, title: String) -> String {
+        // `</style` and `</script` inside the code would end the element early; as in any
+        // inline code, the sample's own text decides, and it cannot reach the main site.
+        """
+        <!DOCTYPE html>
+        <html>
+        <head>
+        <meta charset="utf-8">
+        <meta name="robots" content="noindex, nofollow">
+        <title>\(HTMLEscape.escape(title))</title>
+        <style>
+        body { padding: 0; margin: 0; }
+        \(sample.css)
+        </style>
+        </head>
+        <body>
+        \(sample.html)
+        \(sample.js.isEmpty ? "" : "<script>\n" + sample.js + "\n</script>")
+        </body>
+        </html>
+
+        """
+    }
+}
