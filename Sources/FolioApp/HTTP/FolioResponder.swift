@@ -144,7 +144,6 @@ struct FolioResponder: HTTPResponder {
     /// Caching, conditional GET, HEAD and security headers.
     func finalize(_ response: Response, request: Request, signedIn: Bool) -> Response {
         var response = response
-        let headers = response.headers
         if response.headers[.cacheControl] == nil {
             if request.method != .get && request.method != .head || response.status.code >= 400 || response.status == .seeOther {
                 response.headers[.cacheControl] = "no-store"
@@ -171,24 +170,7 @@ struct FolioResponder: HTTPResponder {
             response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; "
                 + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
         }
-        if (request.method == .get || request.method == .head), response.status == .ok,
-           let etag = headers[.eTag], let condition = request.headers[.ifNoneMatch],
-           Self.etagMatches(condition, etag) {
-            var notModified = Response(status: .notModified, headers: response.headers)
-            notModified.headers[.contentLength] = nil
-            notModified.headers[.contentType] = nil
-            return notModified
-        }
-        return response
-    }
-
-    static func etagMatches(_ condition: String, _ etag: String) -> Bool {
-        let strip = { (tag: Substring) -> Substring in
-            var tag = tag.drop { $0 == " " }
-            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
-            return tag
-        }
-        return condition.split(separator: ",").contains { strip($0) == "*" || strip($0) == strip(Substring(etag)) }
+        return Conditional.notModified(request, response) ?? response
     }
 }
 

@@ -8,7 +8,7 @@ import Hummingbird
 enum Router {
     /// First path segments that never carry a locale.
     static let unlocalized: Set<String> = ["static", "users", "admin", "healthz", "readiness", "metrics", "internal", "api",
-                                           "favicon.ico", "robots.txt", "sitemap.xml", "sitemaps"]
+                                           "favicon.ico", "robots.txt", "sitemap.xml", "sitemaps", "files"]
 
     static func route(_ req: inout Req) async throws -> Response {
         let rawPath = req.request.uri.path
@@ -60,6 +60,8 @@ enum Router {
             return try await SitemapRoutes.index(req)
         case "sitemaps":
             return try await SitemapRoutes.file(req, path: segments.dropFirst().joined(separator: "/"))
+        case "files":
+            return try AttachmentRoutes.redirect(req, rest: segments.dropFirst().joined(separator: "/"))
         case "favicon.ico":
             throw HTTPFailure.notFound()
         case "":

@@ -47,11 +47,12 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
         config.databasePoolSize = 4
         configure(&config)
         let name = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        // Files (the SQLite database, attachments) go to a folder of this test's own.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-test-\(name)").path
+        config.dataDirectory = directory
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         switch self {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-test-\(name)").path
-            config.dataDirectory = directory
-            defer { try? FileManager.default.removeItem(atPath: directory) }
             let services = try await FolioServices.start(config: config, logger: Self.logger)
             do {
                 let result = try await body(services)

@@ -29,14 +29,7 @@ struct UntrustedResponder: HTTPResponder {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
         if services.state.isDraining { response.headers[.connection] = "close" }
-        if request.method == .get || request.method == .head, response.status == .ok,
-           let etag = response.headers[.eTag], let condition = request.headers[.ifNoneMatch],
-           condition.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }) {
-            var notModified = Response(status: .notModified, headers: response.headers)
-            notModified.headers[.contentLength] = nil
-            notModified.headers[.contentType] = nil
-            return notModified
-        }
+        if let notModified = Conditional.notModified(request, response) { return notModified }
         return response
     }
 
@@ -51,9 +44,10 @@ struct UntrustedResponder: HTTPResponder {
         default: break
         }
         guard request.method == .get || request.method == .head else { throw HTTPFailure.methodNotAllowed }
+        if path.hasPrefix("/files/") { return try await AttachmentRoutes.serve(services, path: path) }
         guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"),
               let dollar = decoded.range(of: "$samples/", options: .backwards) else {
-            throw HTTPFailure.notFound("This origin serves only live samples.")
+            throw HTTPFailure.notFound("This origin serves only live samples and attachments.")
         }
         let pagePath = decoded[..<dollar.lowerBound]
         let sampleID = String(decoded[dollar.upperBound...])

@@ -67,6 +67,7 @@ enum WikiRoutes {
         case ("restore", _): return try await StructureRoutes.restore(req, slug: slug)
         case ("quick-review", _): return try await StructureRoutes.quickReview(req, slug: slug)
         case ("translate", _): return try await EditRoutes.translate(req, slug: slug)
+        case ("files", _): return try await AttachmentRoutes.files(req, slug: slug)
         case ("", _): throw HTTPFailure.methodNotAllowed
         default: throw HTTPFailure.notFound("Pages have no “$\(name)” action.")
         }

@@ -17,6 +17,7 @@ public struct Migrator: Sendable {
         .m0004_createDocuments, .m0005_createRevisions, .m0006_createDocumentTags,
         .m0007_createDeletionLog, .m0008_addPageMetadata, .m0009_addRenderVersion,
         .m0010_addMacroRendering, .m0011_createCompatData, .m0012_addJobQueue, .m0013_createCachePurges, .m0014_createSitemaps,
+        .m0015_createAttachments,
     ]
 
     let database: Database
