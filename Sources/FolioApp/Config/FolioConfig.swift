@@ -167,6 +167,13 @@ public struct FolioConfig: Sendable {
                 throw Problem(key: "FOLIO_UNTRUSTED_URL", message: "expected an http:// or https:// origin, got “\(value)”")
             }
             untrustedURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+            // Cookies ignore ports and reach subdomains: sample code on the same host, or on a
+            // parent or child domain of the site, could set the site's cookies.
+            if let site = siteURL.flatMap({ URL(string: $0)?.host?.lowercased() }), let host = url.host?.lowercased(),
+               site == host || site.hasSuffix("." + host) || host.hasSuffix("." + site) {
+                throw Problem(key: "FOLIO_UNTRUSTED_URL",
+                              message: "must be on another site than FOLIO_SITE_URL (\(site)), or sample code could set the site's cookies")
+            }
         }
         if let value = try int("render.budget.ms", 0...600_000) { renderBudgetMilliseconds = value }
         if let value = try int("max.body.bytes", 1024...(1 << 30)) { maxBodyBytes = value }

@@ -170,7 +170,8 @@ struct FolioResponder: HTTPResponder {
             response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; "
                 + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
         }
-        return Conditional.notModified(request, response) ?? response
+        let exactDate = request.uri.path == "/sitemap.xml" || request.uri.path.hasPrefix("/sitemaps/")
+        return Conditional.notModified(request, response, modifiedSince: exactDate) ?? response
     }
 }
 

@@ -45,8 +45,13 @@ enum AttachmentStore {
             .all().map(Attachment.init(row:))
     }
 
+    /// The attachment `id`, unless its page was deleted (a deleted spam page takes its files).
     static func find(_ sql: any SQLDatabase, id: Int) async throws -> Attachment? {
-        try await sql.raw("SELECT \(unsafeRaw: columns) FROM attachments WHERE id = \(bind: id)").first().map(Attachment.init(row:))
+        try await sql.raw("""
+            SELECT a.id, a.document_id, a.filename, a.mime_type, a.size, a.sha256, a.created_at
+            FROM attachments a JOIN documents d ON d.id = a.document_id
+            WHERE a.id = \(bind: id) AND d.deleted_at IS NULL
+            """).first().map(Attachment.init(row:))
     }
 }
 

@@ -61,7 +61,10 @@ actor ConnectionPool {
                 open += 1
                 Task { await self.replace(for: waiter) }
             }
-            if closed { Task { await connection.close() } }
+            if closed {
+                closing += 1
+                Task { await connection.close(); self.closedOne() }
+            }
             return
         }
         if !waiters.isEmpty {
@@ -73,6 +76,19 @@ actor ConnectionPool {
 
     private func replace(for waiter: CheckedContinuation<any PooledConnection, any Error>) async {
         do { waiter.resume(returning: try await factory()) } catch { open -= 1; waiter.resume(throwing: error) }
+    }
+
+    /// Connections being closed after a shutdown (returned by their borrowers late).
+    private var closing = 0
+    private func closedOne() { closing -= 1 }
+
+    /// After `shutdown`: waits until every borrowed connection came back and was closed (so
+    /// what they need, such as SQLite's threads, may go), at most `timeout`.
+    func waitUntilClosed(timeout: Duration) async {
+        let deadline = ContinuousClock.now + timeout
+        while open > 0 || closing > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     func shutdown() async {

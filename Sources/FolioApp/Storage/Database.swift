@@ -137,7 +137,11 @@ public final class Database: Sendable {
 
     public func shutdown() async {
         await pool.shutdown()
-        try? await threadPool?.shutdownGracefully()
+        if let threadPool {
+            // Connections still borrowed close on their return, on these threads.
+            await pool.waitUntilClosed(timeout: .seconds(10))
+            try? await threadPool.shutdownGracefully()
+        }
     }
 
 }

@@ -45,6 +45,17 @@ import Testing
         }
     }
 
+    @Test func theUntrustedOriginMustBeAnotherSite() async throws {
+        for untrusted in ["https://docs.example.org", "https://samples.docs.example.org", "https://example.org:8443"] {
+            await #expect(throws: FolioConfig.Problem.self, "\(untrusted)") {
+                _ = try await FolioConfig.load(environment: ["FOLIO_SITE_URL": "https://docs.example.org", "FOLIO_UNTRUSTED_URL": untrusted])
+            }
+        }
+        let config = try await FolioConfig.load(environment: ["FOLIO_SITE_URL": "https://docs.example.org",
+                                                              "FOLIO_UNTRUSTED_URL": "https://samples.example-usercontent.org/"])
+        #expect(config.publicUntrustedURL == "https://samples.example-usercontent.org")
+    }
+
     @Test func secretFilesAndConfigFile() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-config-\(UUID().uuidString)")
         let secrets = directory.appendingPathComponent("secrets")

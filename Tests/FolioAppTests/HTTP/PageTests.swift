@@ -24,12 +24,10 @@ import Testing
             let notModified = try await site.anonymous.get("/en-US/docs/Web", headers: [.ifNoneMatch: etag])
             #expect(notModified.status == .notModified)
             #expect(notModified.body.readableBytes == 0)
-            // If-Modified-Since counts only without If-None-Match (which wins when both are sent).
+            // A page view shows more than its own date (children, breadcrumbs, translations):
+            // only its ETag validates it, never If-Modified-Since.
             let modified = try #require(response.headers[.lastModified])
-            #expect(try await site.anonymous.get("/en-US/docs/Web", headers: [.ifModifiedSince: modified]).status == .notModified)
-            #expect(try await site.anonymous.get("/en-US/docs/Web", headers: [.ifModifiedSince: "Sat, 01 Jan 2000 00:00:00 GMT"]).status == .ok)
-            #expect(try await site.anonymous.get("/en-US/docs/Web", headers: [.ifModifiedSince: modified, .ifNoneMatch: "\"other\""]).status == .ok)
-            #expect(try await site.anonymous.get("/en-US/docs/Web", headers: [.ifModifiedSince: "yesterday"]).status == .ok)
+            #expect(try await site.anonymous.get("/en-US/docs/Web", headers: [.ifModifiedSince: modified]).status == .ok)
             let head = try await site.anonymous.request("/en-US/docs/Web", method: .head)
             #expect(head.status == .ok)
             #expect(head.body.readableBytes == 0)

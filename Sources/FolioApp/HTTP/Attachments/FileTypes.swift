@@ -42,14 +42,14 @@ enum FileTypes {
 
     /// A name safe in a URL and a header: the last path component, letters, digits, `.-_`.
     static func safeName(_ name: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        // The end of the name only (it holds the extension): a name may be megabytes long.
+        let last = name.suffix(300).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var out = ""
         for scalar in last.unicodeScalars {
             let ok = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "." || scalar == "-" || scalar == "_")
             out += ok ? String(scalar) : (out.hasSuffix("_") ? "" : "_")
         }
-        while out.hasPrefix(".") || out.hasPrefix("_") { out.removeFirst() }
-        return String(out.suffix(100))
+        return String(out.drop { $0 == "." || $0 == "_" }.suffix(100))
     }
 
     /// The kind of an upload, or a reason to refuse it.

@@ -29,15 +29,15 @@ struct UntrustedResponder: HTTPResponder {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
         if services.state.isDraining { response.headers[.connection] = "close" }
-        if let notModified = Conditional.notModified(request, response) { return notModified }
+        if let notModified = Conditional.notModified(request, response, modifiedSince: request.uri.path.hasPrefix("/files/")) {
+            return notModified
+        }
         return response
     }
 
     func route(_ request: Request) async throws -> Response {
         let path = request.uri.path
         switch path {
-        case "/healthz": return HealthRoutes.healthz()
-        case "/readiness": return await HealthRoutes.readiness(services)
         case "/robots.txt":
             // Samples are parts of pages, not pages: nothing here is for search engines.
             return Reply.text("User-agent: *\nDisallow: /\n", headers: [.cacheControl: "public, max-age=86400"])
@@ -78,6 +78,8 @@ struct UntrustedResponder: HTTPResponder {
             throw HTTPFailure.notFound("The page “\(document.title)” has no live sample “\(id)”.")
         }
         let html = Self.page(sample, title: document.title)
+        // Kept only under the canonical address (other spellings would crowd the cache).
+        let canonical = document.path + "$samples/" + URLPath.encodeSlug(sample.id)
         let keys = [SurrogateKeys.document(document.id), "samples"]
         let headers: HTTPFields = [
             // The iframe URL carries the revision, so an edit makes a new URL; purges cover the rest.
@@ -89,7 +91,8 @@ struct UntrustedResponder: HTTPResponder {
             .lastModified: DocumentRoutes.httpDate(document.modifiedAt),
         ]
         let response = Reply.html(html, headers: headers)
-        if let entry = services.pageCache.store(cacheKey, status: .ok, headers: response.headers, body: Array(html.utf8), keys: keys,
+        if request.uri.path == canonical,
+           let entry = services.pageCache.store(cacheKey, status: .ok, headers: response.headers, body: Array(html.utf8), keys: keys,
                                                 epoch: epoch) {
             return PageResponses.response(for: entry, request: request)
         }

@@ -3,13 +3,15 @@ import HTTPTypes
 import Hummingbird
 
 /// Conditional GETs (RFC 9110 §13.2.2): `If-None-Match` decides when present; otherwise
-/// `If-Modified-Since` against `Last-Modified`. Both origins answer 304 through here.
+/// `If-Modified-Since` against `Last-Modified`, for answers whose date says everything that
+/// changes them (`modifiedSince`): attachments and sitemaps, not page views, which also show
+/// children, breadcrumbs and translations. Both origins answer 304 through here.
 enum Conditional {
-    static func notModified(_ request: Request, _ response: Response) -> Response? {
+    static func notModified(_ request: Request, _ response: Response, modifiedSince: Bool = false) -> Response? {
         guard request.method == .get || request.method == .head, response.status == .ok else { return nil }
         if let condition = request.headers[.ifNoneMatch] {
             guard let etag = response.headers[.eTag], etagMatches(condition, etag) else { return nil }
-        } else if let since = request.headers[.ifModifiedSince].flatMap(parseHTTPDate),
+        } else if modifiedSince, let since = request.headers[.ifModifiedSince].flatMap(parseHTTPDate),
                   let modified = response.headers[.lastModified].flatMap(parseHTTPDate) {
             guard modified <= since else { return nil }
         } else {

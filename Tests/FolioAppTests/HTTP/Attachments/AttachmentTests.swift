@@ -71,10 +71,23 @@ import Testing
                 #expect(file.headers[.cacheControl] == "public, max-age=31536000, immutable")
                 #expect(file.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
                 #expect(file.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff" && file.headers[.setCookie] == nil)
+                // Its date is exact (the bytes never change): If-Modified-Since works here, and
+                // If-None-Match wins when both are sent.
+                let modified = try #require(file.headers[.lastModified])
+                #expect(try await client.execute(uri: "/files/1/My_Diagram.png", method: .get, headers: [.ifModifiedSince: modified]).status == .notModified)
+                #expect(try await client.execute(uri: "/files/1/My_Diagram.png", method: .get,
+                                                 headers: [.ifModifiedSince: modified, .ifNoneMatch: "\"x\""]).status == .ok)
+                #expect(try await client.execute(uri: "/files/1/My_Diagram.png", method: .get,
+                                                 headers: [.ifModifiedSince: "Sat, 01 Jan 2000 00:00:00 GMT"]).status == .ok)
                 let other = try await client.execute(uri: "/files/1/other.png", method: .get)
                 #expect(other.status == .movedPermanently && other.headers[.location] == "/files/1/My_Diagram.png")
                 #expect(try await client.execute(uri: "/files/2/x.png", method: .get).status == .notFound)
                 #expect(try await client.execute(uri: "/files/1/My_Diagram.png", method: .post).status == .methodNotAllowed)
+                #expect(try await client.execute(uri: "/healthz", method: .get).status == .notFound)
+                // A deleted page takes its files with it.
+                let web = try #require(try await site.document("Web"))
+                _ = try await site.services.wiki.delete(documentID: web.id, reason: "spam", by: nil)
+                #expect(try await client.execute(uri: "/files/1/My_Diagram.png", method: .get).status == .notFound)
             }
         }
     }
@@ -89,5 +102,7 @@ import Testing
         #expect(Multipart(body: Array(body.dropLast(30)), boundary: boundary ?? "") == nil)
         #expect(Multipart.boundary(contentType: "text/plain") == nil)
         #expect(FileTypes.safeName("..\\..\\x/ü ber.PNG") == "ber.PNG")
+        // Linear in the name, however long (only its end is kept).
+        #expect(FileTypes.safeName(String(repeating: ".", count: 4_000_000) + "a.png") == "a.png")
     }
 }
