@@ -86,7 +86,9 @@ enum AttachmentRoutes {
             throw HTTPFailure.notFound("There is no file \(id).")
         }
         // Another name for the same file: the canonical one (so caches keep one copy).
-        guard parts[3] == attachment.filename else { return Reply.redirect(attachment.path, status: .movedPermanently) }
+        guard parts[3] == attachment.filename else {
+            return Reply.redirect(attachment.path, status: .movedPermanently, headers: [.cacheControl: "public, max-age=86400"])
+        }
         guard let data = FileStore(dataDirectory: services.config.dataDirectory).read(attachment.sha256) else {
             services.logger.error("attachment file missing", metadata: ["id": "\(id)", "sha256": "\(attachment.sha256)"])
             throw HTTPFailure(.notFound, "The file \(id) is missing from storage.")
