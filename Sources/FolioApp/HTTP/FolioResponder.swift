@@ -160,21 +160,29 @@ struct FolioResponder: HTTPResponder {
         if response.headers[.xRobotsTag] == nil, request.uri.path.contains("$") {
             response.headers[.xRobotsTag] = "noindex"   // page actions: history, diffs, JSON, forms
         }
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+        response.headers[.crossOriginOpenerPolicy] = "same-origin"
+        response.headers[.permissionsPolicy] = Self.permissionsPolicy
         if services.config.secureCookies {
             // Only when the public site is HTTPS: a plain-HTTP development site must stay reachable.
             response.headers[.strictTransportSecurity] = "max-age=63072000; includeSubDomains"
         }
         if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; "
-                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         }
         let exactDate = request.uri.path == "/sitemap.xml" || request.uri.path.hasPrefix("/sitemaps/")
         return Conditional.notModified(request, response, modifiedSince: exactDate) ?? response
     }
 }
 
+extension FolioResponder {
+    // Built once: finalize runs on every answer, cache hits included.
+    static let permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; "
+        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+}
+
 extension HTTPField.Name {
+    static let crossOriginOpenerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
+    static let permissionsPolicy = HTTPField.Name("Permissions-Policy")!
     static let requestID = HTTPField.Name("X-Request-Id")!
 }

@@ -2,6 +2,7 @@ import CoreMetrics
 import Foundation
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The process's metrics, recorded through swift-metrics into a Prometheus registry of its own
 /// (one per `FolioServices`, so tests running several apps in one process don't mix figures).
@@ -21,23 +22,48 @@ public final class FolioMetrics: Sendable {
             .milliseconds(2500), .seconds(5), .seconds(10),
         ]
         self.factory = factory
+        cacheHits = Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", "hit")], factory: factory)
+        cacheMisses = Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", "miss")], factory: factory)
     }
+    private let cacheHits: CoreMetrics.Counter
+    private let cacheMisses: CoreMetrics.Counter
 
     /// One answered request, by route name (a bounded set; see `RouteName`), method and status.
     func request(route: String, method: String, status: Int, duration: Duration) {
-        Counter(label: "folio_http_requests_total",
-                dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory).increment()
-        Metrics.Timer(label: "folio_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .record(duration: duration)
-        if status == 304 {
-            Counter(label: "folio_http_not_modified_total", dimensions: [("route", route)], factory: factory).increment()
-        }
+        let handles = requestHandles(route: route, method: method, status: status)
+        handles.count.increment()
+        handles.duration.record(duration: duration)
+        handles.notModified?.increment()
+    }
+
+    /// The metric objects of one (route, method, status), made once: looking them up in the
+    /// registry on every request (labels joined and sorted, under its lock) cost more than the
+    /// rest of a cache hit's bookkeeping. Route names and statuses are few, so this stays small.
+    private struct RequestHandles: @unchecked Sendable {
+        let count: CoreMetrics.Counter
+        let duration: Metrics.Timer
+        let notModified: CoreMetrics.Counter?
+    }
+    private let handles = Mutex<[String: RequestHandles]>([:])
+
+    private func requestHandles(route: String, method: String, status: Int) -> RequestHandles {
+        let key = route + " " + method + " " + String(status)
+        if let found = handles.withLock({ $0[key] }) { return found }
+        let made = RequestHandles(
+            count: Counter(label: "folio_http_requests_total",
+                           dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory),
+            duration: Metrics.Timer(label: "folio_http_request_duration_seconds", dimensions: [("route", route)], factory: factory),
+            notModified: status == 304
+                ? Counter(label: "folio_http_not_modified_total", dimensions: [("route", route)], factory: factory) : nil)
+        handles.withLock { $0[key] = made }
+        return made
     }
 
     /// One anonymous page view looked up in the page cache.
     func pageCache(hit: Bool) {
-        Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", hit ? "hit" : "miss")], factory: factory).increment()
+        (hit ? cacheHits : cacheMisses).increment()
     }
+
 
     func pageCacheSize(entries: Int, bytes: Int) {
         Gauge(label: "folio_page_cache_entries", factory: factory).record(entries)

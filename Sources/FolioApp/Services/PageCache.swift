@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import Synchronization
 
 /// A bounded in-memory cache of anonymous page views: the finished response (status, headers,
@@ -8,14 +9,35 @@ import Synchronization
 /// they show changed (`CacheInvalidator`), least recently used first when over the byte budget,
 /// and after `maxAge` in case a purge was missed.
 public final class PageCache: Sendable {
+    /// A stored view, both forms ready to send: their headers (own ETag, length, `Vary`) and
+    /// bodies are built once, and a hit shares the bytes (ByteBuffer) rather than copying them.
     public struct Entry: Sendable {
+        struct Variant: Sendable { let headers: HTTPFields; let body: ByteBuffer }
         let status: HTTPResponse.Status
-        let headers: HTTPFields
-        let body: [UInt8]
-        let gzip: [UInt8]?
+        let plain: Variant
+        let gzip: Variant?
         let keys: [String]
         let storedAt: ContinuousClock.Instant
-        var size: Int { body.count + (gzip?.count ?? 0) + 512 }
+        var size: Int { plain.body.readableBytes + (gzip?.body.readableBytes ?? 0) + 512 }
+
+        init(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String]) {
+            var headers = headers
+            headers[.vary] = "Accept-Encoding"
+            headers[.contentLength] = String(body.count)
+            self.status = status
+            self.plain = Variant(headers: headers, body: ByteBuffer(bytes: body))
+            if let compressed = Gzip.compress(body) {
+                var zipped = headers
+                zipped[.contentEncoding] = "gzip"
+                zipped[.contentLength] = String(compressed.count)
+                if let etag = headers[.eTag], etag.hasSuffix("\"") { zipped[.eTag] = etag.dropLast() + "-gz\"" }
+                self.gzip = Variant(headers: zipped, body: ByteBuffer(bytes: compressed))
+            } else {
+                self.gzip = nil
+            }
+            self.keys = keys
+            self.storedAt = .now
+        }
     }
 
     private struct State {
@@ -64,8 +86,7 @@ public final class PageCache: Sendable {
     func store(_ url: String, status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String],
                epoch: UInt64? = nil) -> Entry? {
         guard isEnabled else { return nil }
-        let entry = Entry(status: status, headers: headers, body: body, gzip: Gzip.compress(body), keys: keys,
-                          storedAt: .now)
+        let entry = Entry(status: status, headers: headers, body: body, keys: keys)
         guard entry.size <= budget / 4 else { return entry }   // one huge page must not flush the rest
         state.withLock { state in
             if let epoch, epoch != state.epoch { return }

@@ -11,17 +11,7 @@ extension HTTPField.Name {
 /// its own strong ETag.
 enum PageResponses {
     static func response(for entry: PageCache.Entry, request: Request) -> Response {
-        var headers = entry.headers
-        headers[.vary] = "Accept-Encoding"
-        // The stored headers carry the plain body's length; Response keeps a length it is given.
-        headers[.contentLength] = nil
-        if let gzip = entry.gzip, Gzip.accepted(by: request.headers[.acceptEncoding]) {
-            headers[.contentEncoding] = "gzip"
-            if let etag = headers[.eTag], etag.hasSuffix("\"") {
-                headers[.eTag] = etag.dropLast() + "-gz\""
-            }
-            return Response(status: entry.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: gzip)))
-        }
-        return Response(status: entry.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: entry.body)))
+        let variant = entry.gzip.flatMap { Gzip.accepted(by: request.headers[.acceptEncoding]) ? $0 : nil } ?? entry.plain
+        return Response(status: entry.status, headers: variant.headers, body: .init(byteBuffer: variant.body))
     }
 }
