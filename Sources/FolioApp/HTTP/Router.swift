@@ -8,7 +8,7 @@ import Hummingbird
 enum Router {
     /// First path segments that never carry a locale.
     static let unlocalized: Set<String> = ["static", "users", "admin", "healthz", "readiness", "metrics", "internal", "api",
-                                           "favicon.ico", "robots.txt", "sitemap.xml", "sitemaps", "files"]
+                                           "favicon.ico", "robots.txt", "sitemap.xml", "sitemaps", "files", "humans.txt"]
 
     static func route(_ req: inout Req) async throws -> Response {
         let rawPath = req.request.uri.path
@@ -62,8 +62,11 @@ enum Router {
             return try await SitemapRoutes.file(req, path: segments.dropFirst().joined(separator: "/"))
         case "files":
             return try AttachmentRoutes.redirect(req, rest: segments.dropFirst().joined(separator: "/"))
-        case "favicon.ico":
-            throw HTTPFailure.notFound()
+        case "favicon.ico" where segments.count == 1:
+            // Browsers ask for it whatever the page says; every current one takes an SVG icon.
+            return try req.services.statics.serve(path: "favicon.svg", request: req.request)
+        case "humans.txt" where segments.count == 1:
+            return try await HumansRoutes.humans(req)
         case "":
             guard req.isGet else { throw HTTPFailure.methodNotAllowed }
             return negotiatedRedirect(req, rest: "/")

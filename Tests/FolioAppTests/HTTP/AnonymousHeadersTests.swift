@@ -48,12 +48,20 @@ import Testing
                 "/en-US/docs/needs-review", "/en-US/docs/top-level", "/en-US/docs/with-errors", "/fr/docs/Web",
                 "/en-US/docs/Nope", "/en-US/docs/Web$edit", "/users/login", "/robots.txt", "/sitemap.xml",
                 "/sitemaps/en-US/sitemap.xml", "/static/\(css)", "/static/nope.css", "/files/1/x.png", "/healthz", "/readiness",
+                "/humans.txt", "/favicon.ico",
             ]
             for path in paths {
                 let response = try await site.anonymous.get(path)
                 #expect(response.status.code < 500, "\(path): \(response.status)")
                 Self.check(response, path)
             }
+            // humans.txt names the people who wrote pages; the icon is the shipped SVG.
+            try await site.page("Humans")   // by carol
+            let humans = try await site.anonymous.get("/humans.txt")
+            #expect(humans.text.contains("Contributor: carol") && humans.headers[.contentType] == "text/plain; charset=utf-8")
+            let icon = try await site.anonymous.get("/favicon.ico")
+            #expect(icon.status == .ok && icon.headers[.contentType] == "image/svg+xml" && icon.text.hasPrefix("<svg"))
+            #expect(try await site.anonymous.get("/en-US/docs/Web").text.contains(#"<link rel="icon" type="image/svg+xml" href="/static/favicon."#))
             let untrusted = Application(responder: UntrustedResponder(services: site.services),
                                         configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await untrusted.test(.live) { client in

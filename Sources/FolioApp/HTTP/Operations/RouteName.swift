@@ -4,7 +4,7 @@ import FolioWiki
 /// (paths themselves would make one time series per page).
 enum RouteName {
     static let fixed: Set<String> = ["healthz", "readiness", "metrics", "static", "users", "admin", "internal", "api",
-                                     "favicon.ico", "robots.txt", "sitemap.xml", "sitemaps", "files"]
+                                     "favicon.ico", "robots.txt", "sitemap.xml", "sitemaps", "files", "humans.txt"]
 
     static func of(path: String) -> String {
         let segments = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).dropFirst()
