@@ -93,6 +93,12 @@ public enum PostProcessor {
         return out
     }
 
+    /// The live samples of already post-processed HTML (a stored rendering: its section ids are
+    /// in place), without the rest of post-processing.
+    public static func liveSamples(in html: String) -> [String: LiveSample] {
+        LiveSamples.extract(HTMLParser.parseFragment(html))
+    }
+
     public static func process(_ html: String, options: PostProcessOptions = .init()) -> ProcessedHTML {
         process(HTMLParser.parseFragment(html), options: options)
     }

@@ -55,11 +55,14 @@ public struct FolioConfig: Sendable {
 
     /// The untrusted origin: configured, or the main site's host on the next port (so the two
     /// origins differ even on a laptop: http://localhost:8000 and http://localhost:8001).
-    public var publicUntrustedURL: String { untrustedURL ?? "http://localhost:\(port == 65535 ? port - 1 : port + 1)" }
+    public var publicUntrustedURL: String { untrustedURL ?? "http://localhost:\(nextPort)" }
+
+    /// The port beside the main one: the untrusted origin's unless configured otherwise.
+    var nextPort: Int { port == 65535 ? port - 1 : port + 1 }
 
     /// The port the untrusted origin listens on, if any.
     public var listenUntrustedPort: Int? {
-        let chosen = untrustedPort ?? (port == 65535 ? port - 1 : port + 1)
+        let chosen = untrustedPort ?? nextPort
         return chosen == 0 ? nil : chosen
     }
 

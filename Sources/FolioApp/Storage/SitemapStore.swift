@@ -46,7 +46,7 @@ enum SitemapStore {
                 xml += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
                 for page in chunk {
                     let loc = siteURL + Document.path(locale: locale, slug: page.slug)
-                    xml += "<url><loc>\(escape(loc))</loc><lastmod>\(w3cDate(page.modified))</lastmod></url>\n"
+                    xml += "<url><loc>\(HTMLEscape.escape(loc))</loc><lastmod>\(w3cDate(page.modified))</lastmod></url>\n"
                 }
                 xml += "</urlset>\n"
                 try await sql.raw("""
@@ -85,13 +85,10 @@ enum SitemapStore {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         xml += #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         for file in files {
-            xml += "<sitemap><loc>\(escape(siteURL + "/sitemaps/" + file.name))</loc><lastmod>\(w3cDate(file.generatedAt))</lastmod></sitemap>\n"
+            xml += "<sitemap><loc>\(HTMLEscape.escape(siteURL + "/sitemaps/" + file.name))</loc><lastmod>\(w3cDate(file.generatedAt))</lastmod></sitemap>\n"
         }
         return xml + "</sitemapindex>\n"
     }
-
-    /// XML escaping (HTML's rules are XML's for text and quoted attributes).
-    static func escape(_ text: String) -> String { HTMLEscape.escape(text) }
 
     /// `2026-12-06T18:11:32Z`, the W3C date-time sitemaps use.
     static func w3cDate(_ millis: Int) -> String {

@@ -62,8 +62,7 @@ enum AttachmentRoutes {
             "types": FileTypes.allowedExtensions,
         ]
         if let error { context["error"] = error }
-        return req.page("files", title: "Files of “\(document.title)”", context, status: status,
-                        headers: [.cacheControl: req.user == nil ? "public, max-age=0, must-revalidate" : "private, no-cache"])
+        return req.page("files", title: "Files of “\(document.title)”", context, status: status)
     }
 
     /// `/files/<id>/<name>` on the main site: the file lives on the untrusted origin.
@@ -97,7 +96,7 @@ enum AttachmentRoutes {
         return Reply.bytes(Array(data), contentType: attachment.mimeType, headers: [
             .eTag: "\"\(attachment.sha256.prefix(32))\"",
             .cacheControl: "public, max-age=31536000, immutable",
-            .lastModified: DocumentRoutes.httpDate(attachment.createdAt),
+            .lastModified: HTTPDate.format(attachment.createdAt),
             .contentDisposition: (inline ? "inline" : "attachment") + "; filename=\"\(attachment.filename)\"",
             // An SVG or text file opened on its own runs nothing and reaches nothing.
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",

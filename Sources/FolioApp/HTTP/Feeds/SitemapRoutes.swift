@@ -14,7 +14,7 @@ enum SitemapRoutes {
         let files = try await req.services.database.read { try await SitemapStore.list($0) }
         let xml = SitemapStore.index(files: files, siteURL: req.services.config.publicURL)
         var headers: HTTPFields = [.cacheControl: cacheControl]
-        if let newest = files.map(\.generatedAt).max() { headers[.lastModified] = DocumentRoutes.httpDate(newest) }
+        if let newest = files.map(\.generatedAt).max() { headers[.lastModified] = HTTPDate.format(newest) }
         return Reply.bytes(Array(xml.utf8), contentType: "application/xml; charset=utf-8", headers: headers)
     }
 
@@ -30,6 +30,6 @@ enum SitemapRoutes {
             throw HTTPFailure(.notFound, "This sitemap does not exist (yet: sitemaps are rebuilt daily by the worker).")
         }
         return Reply.bytes(Array(file.xml.utf8), contentType: "application/xml; charset=utf-8",
-                           headers: [.cacheControl: cacheControl, .lastModified: DocumentRoutes.httpDate(file.generatedAt)])
+                           headers: [.cacheControl: cacheControl, .lastModified: HTTPDate.format(file.generatedAt)])
     }
 }

@@ -19,10 +19,7 @@ enum HealthRoutes {
     }
 
     static func readiness(_ req: Req) async -> Response {
-        await readiness(req.services)
-    }
-
-    static func readiness(_ services: FolioServices) async -> Response {
+        let services = req.services
         var body = Readiness(status: "ready", role: services.config.role.rawValue, database: "ok", migrations: "current",
                              draining: services.state.isDraining, readOnly: services.config.readOnly)
         do {

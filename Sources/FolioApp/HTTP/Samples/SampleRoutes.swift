@@ -73,7 +73,7 @@ struct UntrustedResponder: HTTPResponder {
             document = try await services.database.read { try await DocumentStore.find($0, id: target) }
         }
         guard let document, !document.isDeleted else { throw HTTPFailure.notFound("There is no page “\(slug)” in \(locale).") }
-        let samples = PostProcessor.process(document.renderedHTML).liveSamples
+        let samples = PostProcessor.liveSamples(in: document.renderedHTML)
         guard let sample = samples[id] ?? samples.first(where: { $0.key.caseInsensitiveCompare(id) == .orderedSame })?.value else {
             throw HTTPFailure.notFound("The page “\(document.title)” has no live sample “\(id)”.")
         }
@@ -88,7 +88,7 @@ struct UntrustedResponder: HTTPResponder {
             .accessControlAllowOrigin: "*",
             // Embedded by the main site's pages (and opened on their own).
             .contentSecurityPolicy: "frame-ancestors 'self' \(services.config.publicURL)",
-            .lastModified: DocumentRoutes.httpDate(document.modifiedAt),
+            .lastModified: HTTPDate.format(document.modifiedAt),
         ]
         let response = Reply.html(html, headers: headers)
         if request.uri.path == canonical,

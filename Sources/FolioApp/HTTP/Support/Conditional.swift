@@ -11,8 +11,8 @@ enum Conditional {
         guard request.method == .get || request.method == .head, response.status == .ok else { return nil }
         if let condition = request.headers[.ifNoneMatch] {
             guard let etag = response.headers[.eTag], etagMatches(condition, etag) else { return nil }
-        } else if modifiedSince, let since = request.headers[.ifModifiedSince].flatMap(parseHTTPDate),
-                  let modified = response.headers[.lastModified].flatMap(parseHTTPDate) {
+        } else if modifiedSince, let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse),
+                  let modified = response.headers[.lastModified].flatMap(HTTPDate.parse) {
             guard modified <= since else { return nil }
         } else {
             return nil
@@ -31,14 +31,35 @@ enum Conditional {
         }
         return condition.split(separator: ",").contains { strip($0) == "*" || strip($0) == strip(Substring(etag)) }
     }
+}
 
-    /// An IMF-fixdate (`Sun, 06 Dec 2026 18:11:32 GMT`), the only form servers send; other
-    /// forms are ignored (the request is then unconditional).
-    static func parseHTTPDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text)
+/// HTTP dates (IMF-fixdate, `Sun, 06 Dec 2026 18:11:32 GMT`), by hand: a DateFormatter per call
+/// cost an allocation and ICU set-up on every page view, and one shared formatter is not safe
+/// across threads.
+enum HTTPDate {
+    static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func format(_ millis: Int) -> String {
+        var seconds = time_t(millis / 1000)
+        var t = tm()
+        gmtime_r(&seconds, &t)
+        let two = { (n: Int32) in n < 10 ? "0\(n)" : "\(n)" }
+        return "\(days[Int(t.tm_wday)]), \(two(t.tm_mday)) \(months[Int(t.tm_mon)]) \(t.tm_year + 1900) "
+            + "\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec)) GMT"
+    }
+
+    /// Seconds since 1970 of an IMF-fixdate, the only form servers send; anything else is nil
+    /// (the request is then unconditional).
+    static func parse(_ text: String) -> Int? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, parts[5] == "GMT", let day = Int32(parts[1]), let month = months.firstIndex(of: String(parts[2])),
+              let year = Int32(parts[3]) else { return nil }
+        let clock = parts[4].split(separator: ":").compactMap { Int32($0) }
+        guard clock.count == 3 else { return nil }
+        var t = tm()
+        t.tm_year = year - 1900; t.tm_mon = Int32(month); t.tm_mday = day
+        t.tm_hour = clock[0]; t.tm_min = clock[1]; t.tm_sec = clock[2]
+        return Int(timegm(&t))
     }
 }

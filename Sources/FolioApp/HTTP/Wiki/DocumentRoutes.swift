@@ -124,7 +124,7 @@ enum DocumentRoutes {
         if let etag = response.headers[.eTag] {
             response.headers[.eTag] = "\"\(document.etag)-" + etag.dropFirst()
         }
-        response.headers[.lastModified] = httpDate(document.modifiedAt)
+        response.headers[.lastModified] = HTTPDate.format(document.modifiedAt)
         response.headers[.xFolioRevision] = "\(document.currentRevisionID ?? 0)"
         guard req.session == nil else { return response }
         // Readers all get the same bytes: a shared cache may keep them, purged by these keys.
@@ -156,13 +156,5 @@ enum DocumentRoutes {
             return list
         }
         return all.map { ["locale": $0.locale, "path": $0.path, "title": $0.title, "current": $0.id == document.id] }
-    }
-
-    static func httpDate(_ millis: Int) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
     }
 }
