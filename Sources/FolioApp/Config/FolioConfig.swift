@@ -50,6 +50,16 @@ public struct FolioConfig: Sendable {
     /// CDN endpoints that receive purges (`PURGE` or `BAN` with the surrogate keys).
     public var cdnPurgeURLs: [String] = []
     public var cdnPurgeMethod: String = "PURGE"
+    /// More host names the main site answers to (an API host, a service's in-cluster name);
+    /// requests for any other name are refused (421).
+    public var allowedHosts: [String] = []
+    /// A YAML file of static redirect rules (regular expressions; see docs/redirects.md).
+    public var redirectsFile: String? = nil
+    /// A folder of old files served as they are on the untrusted origin (`/diagrams/…`,
+    /// `/presentations/…`, `/samples/…`, as Kuma's LEGACY_ROOT).
+    public var legacyDirectory: String? = nil
+    /// Bytes one person may upload per day, in MB (administrators are exempt).
+    public var uploadQuotaMegabytes: Int = 100
 
     public init() {}
 
@@ -102,6 +112,10 @@ public struct FolioConfig: Sendable {
         ("cdn.purge.url", "FOLIO_CDN_PURGE_URL", "comma-separated CDN URLs sent purges of changed pages' surrogate keys"),
         ("cdn.purge.method", "FOLIO_CDN_PURGE_METHOD", "PURGE (default) or BAN"),
         ("untrusted.port", "FOLIO_UNTRUSTED_PORT", "port of the untrusted origin serving live samples (default: port + 1; 0: none)"),
+        ("allowed.hosts", "FOLIO_ALLOWED_HOSTS", "comma-separated extra host names of the main site (e.g. the API host); others get 421"),
+        ("redirects.file", "FOLIO_REDIRECTS_FILE", "YAML file of static redirect rules (regular expressions, 301/302, locale-aware)"),
+        ("legacy.dir", "FOLIO_LEGACY_DIR", "folder of old files served as-is on the untrusted origin under /diagrams, /presentations, /samples"),
+        ("upload.quota.mb", "FOLIO_UPLOAD_QUOTA_MB", "attachment bytes one person may upload per day, in MB (default 100; admins exempt)"),
         ("metrics.port", "FOLIO_METRICS_PORT", "port serving /metrics (Prometheus); unset: /metrics on the main port, loopback callers only"),
         ("read.only", "FOLIO_READ_ONLY", "maintenance mode: writes answer 503, reads go on (default false)"),
         ("drain.seconds", "FOLIO_DRAIN_SECONDS", "after SIGTERM, seconds to serve with readiness false before closing (default 0)"),
@@ -235,6 +249,16 @@ public struct FolioConfig: Sendable {
             }
             cdnPurgeURLs = urls
         }
+        if let text = string("allowed.hosts") {
+            let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            for name in names where HostPolicy.hostname(name) != name {
+                throw Problem(key: "FOLIO_ALLOWED_HOSTS", message: "expected host names without scheme or port, got “\(name)”")
+            }
+            allowedHosts = names
+        }
+        if let value = string("redirects.file") { redirectsFile = value }
+        if let value = string("legacy.dir") { legacyDirectory = value }
+        if let value = try int("upload.quota.mb", 0...1_000_000) { uploadQuotaMegabytes = value }
         if let text = string("cdn.purge.method") {
             guard ["PURGE", "BAN"].contains(text.uppercased()) else {
                 throw Problem(key: "FOLIO_CDN_PURGE_METHOD", message: "expected PURGE or BAN, got “\(text)”")

@@ -17,6 +17,17 @@ struct FolioResponder: HTTPResponder {
         var clearCookie = false
         let started = ContinuousClock.now
         let requestID = Self.requestID(request)
+        if !HostPolicy.isHostless(request.uri.path) {
+            switch services.hosts.origin(authority: request.head.authority, listener: .main, loopbackPeer: context.isLoopback) {
+            case .main: break
+            case .untrusted:
+                return try await UntrustedResponder(services: services, checksHost: false).respond(to: request, context: context)
+            case .unknown:
+                let refusal = Reply.text(HostPolicy.refusalBody, status: .misdirectedRequest, headers: [.cacheControl: "no-store"])
+                return finish(finalize(refusal, request: request, signedIn: false), request: request, requestID: requestID,
+                              started: started)
+            }
+        }
         // Anonymous page views come from memory when cached: no session, no database.
         let cacheURL = cacheableURL(request)
         let cacheEpoch = services.pageCache.epoch
@@ -167,7 +178,7 @@ struct FolioResponder: HTTPResponder {
             response.headers[.strictTransportSecurity] = "max-age=63072000; includeSubDomains"
         }
         if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+            response.headers[.contentSecurityPolicy] = services.contentSecurityPolicy
         }
         let exactDate = request.uri.path == "/sitemap.xml" || request.uri.path.hasPrefix("/sitemaps/")
         return Conditional.notModified(request, response, modifiedSince: exactDate) ?? response
@@ -177,8 +188,6 @@ struct FolioResponder: HTTPResponder {
 extension FolioResponder {
     // Built once: finalize runs on every answer, cache hits included.
     static let permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
-    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; "
-        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 }
 
 extension HTTPField.Name {

@@ -19,6 +19,12 @@ public struct FolioServices: Sendable {
     /// Anonymous page views in memory, and what keeps them current.
     public let pageCache: PageCache
     public let invalidator: CacheInvalidator
+    /// Which Host names are served, and the main site's Content-Security-Policy.
+    let hosts: HostPolicy
+    let contentSecurityPolicy: String
+    /// Static redirect rules (`FOLIO_REDIRECTS_FILE`) and old files (`FOLIO_LEGACY_DIR`).
+    let redirects: RedirectRules
+    let legacy: LegacyFiles?
     /// The PostgreSQL schema (tests run each suite in its own), so a sibling process can join.
     var searchPath: String? = nil
 
@@ -48,6 +54,8 @@ public struct FolioServices: Sendable {
             let wiki = WikiService(database: database, renderer: renderer,
                                    renderBudget: .milliseconds(config.renderBudgetMilliseconds),
                                    remote: remote, metrics: metrics, logger: logger, purgesCDN: !config.cdnPurgeURLs.isEmpty)
+            let redirects = try config.redirectsFile.map { try RedirectRules(file: $0) } ?? RedirectRules(rules: [])
+            let legacy = try config.legacyDirectory.map { try LegacyFiles(folder: $0, siteURL: config.publicURL) }
             let pageCache = PageCache(budgetBytes: config.role.serves(.web) ? config.pageCacheMegabytes << 20 : 0)
             return FolioServices(config: config, database: database,
                                  wiki: wiki,
@@ -57,6 +65,9 @@ public struct FolioServices: Sendable {
                                  statics: statics, logger: logger, metrics: metrics, pageCache: pageCache,
                                  invalidator: CacheInvalidator(database: database, cache: pageCache, logger: logger,
                                                                  interval: config.pageCachePollInterval),
+                                 hosts: HostPolicy(config: config),
+                                 contentSecurityPolicy: ContentSecurityPolicy.main(config: config, frameSources: iframeHosts),
+                                 redirects: redirects, legacy: legacy,
                                  searchPath: searchPath)
         } catch {
             await database.shutdown()

@@ -47,6 +47,11 @@ enum Router {
             throw ReadOnlyMode.failure()
         }
 
+        // Static rules come before any route (Kuma's RedirectsMiddleware ran before locales).
+        if req.isGet, let target = req.services.redirects.target(for: path) {
+            return staticRedirect(target, req)
+        }
+
         switch first {
         case "static":
             return try req.services.statics.serve(path: segments.dropFirst().joined(separator: "/"), request: req.request)
@@ -62,6 +67,11 @@ enum Router {
             return try await SitemapRoutes.file(req, path: segments.dropFirst().joined(separator: "/"))
         case "files":
             return try AttachmentRoutes.redirect(req, rest: segments.dropFirst().joined(separator: "/"))
+        case _ where req.services.legacy != nil && LegacyFiles.prefixes.contains(first):
+            // Old demos run scripts: they are served by the untrusted origin only.
+            guard req.isGet else { throw HTTPFailure.methodNotAllowed }
+            return Reply.redirect(req.services.config.publicUntrustedURL + rawPath + queryString(req), status: .movedPermanently,
+                                  headers: [.cacheControl: "public, max-age=86400"])
         case "favicon.ico" where segments.count == 1:
             // Browsers ask for it whatever the page says; every current one takes an SVG icon.
             return try req.services.statics.serve(path: "favicon.svg", request: req.request)
@@ -119,6 +129,16 @@ enum Router {
         Disallow: /*?raw
 
         """
+
+    /// A static rule's answer: the query string carries over unless the target has its own.
+    static func staticRedirect(_ target: RedirectRules.Target, _ req: Req) -> Response {
+        var location = target.location.addingPercentEncoding(withAllowedCharacters: locationCharacters) ?? target.location
+        if !location.contains("?"), !location.contains("#") { location += queryString(req) }
+        return Reply.redirect(location, status: target.permanent ? .movedPermanently : .found,
+                              headers: [.cacheControl: target.permanent ? "public, max-age=86400" : "public, max-age=0, s-maxage=300"])
+    }
+
+    static let locationCharacters = CharacterSet.urlQueryAllowed.union(CharacterSet(charactersIn: "#%"))
 
     static func queryString(_ req: Req) -> String {
         req.request.uri.query.map { "?" + $0 } ?? ""

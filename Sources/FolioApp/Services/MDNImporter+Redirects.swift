@@ -21,7 +21,14 @@ extension MDNImporter {
                 guard var target = try await DocumentStore.find(sql, locale: to.locale, slug: to.slug), !target.isDeleted else {
                     return "target not imported"
                 }
-                if let next = target.redirectToID, let final = try await DocumentStore.find(sql, id: next) { target = final }
+                // Chains end at a page: point at it, so readers get one hop.
+                var visited: Set<Int> = [target.id]
+                while let next = target.redirectToID {
+                    guard let final = try await DocumentStore.find(sql, id: next), visited.insert(final.id).inserted else {
+                        return "redirect loop"
+                    }
+                    target = final
+                }
                 if let existing = try await DocumentStore.find(sql, locale: from.locale, slug: from.slug) {
                     guard existing.isRedirect else { return "a page exists at the old address" }
                     if existing.redirectToID == target.id { return "unchanged" }

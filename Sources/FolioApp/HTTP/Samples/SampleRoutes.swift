@@ -10,12 +10,19 @@ import NIOCore
 /// code, so it runs only here — another origin, where no session cookie ever exists — and the
 /// main site never serves it. Every answer is anonymous and made for a CDN.
 struct UntrustedResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = FolioContext
     let services: FolioServices
+    /// False when the main port hands over a request for this origin's name.
+    var checksHost = true
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    func respond(to request: Request, context: FolioContext) async throws -> Response {
         var response: Response
         do {
+            if checksHost, !HostPolicy.isHostless(request.uri.path),
+               services.hosts.origin(authority: request.head.authority, listener: .untrusted,
+                                     loopbackPeer: context.isLoopback) != .untrusted {
+                throw HTTPFailure(.misdirectedRequest, HostPolicy.refusalBody.trimmingCharacters(in: .newlines))
+            }
             response = try await route(request)
         } catch let failure as HTTPFailure {
             response = Reply.text(failure.message + "\n", status: failure.status, headers: [.cacheControl: "no-store"])
@@ -44,7 +51,11 @@ struct UntrustedResponder: HTTPResponder {
         default: break
         }
         guard request.method == .get || request.method == .head else { throw HTTPFailure.methodNotAllowed }
+        if path == "/healthz" { return HealthRoutes.healthz() }
         if path.hasPrefix("/files/") { return try await AttachmentRoutes.serve(services, path: path) }
+        if let legacy = services.legacy, let decoded = path.removingPercentEncoding, LegacyFiles.isLegacy(decoded) {
+            return try await legacy.serve(path: decoded, request: request)
+        }
         guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"),
               let dollar = decoded.range(of: "$samples/", options: .backwards) else {
             throw HTTPFailure.notFound("This origin serves only live samples and attachments.")

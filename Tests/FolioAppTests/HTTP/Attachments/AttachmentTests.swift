@@ -83,7 +83,9 @@ import Testing
                 #expect(other.status == .movedPermanently && other.headers[.location] == "/files/1/My_Diagram.png")
                 #expect(try await client.execute(uri: "/files/2/x.png", method: .get).status == .notFound)
                 #expect(try await client.execute(uri: "/files/1/My_Diagram.png", method: .post).status == .methodNotAllowed)
-                #expect(try await client.execute(uri: "/healthz", method: .get).status == .notFound)
+                // Liveness for the samples port's probes; nothing else of the main site.
+                #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+                #expect(try await client.execute(uri: "/en-US/docs/Web", method: .get).status == .notFound)
                 // A deleted page takes its files with it.
                 let web = try #require(try await site.document("Web"))
                 _ = try await site.services.wiki.delete(documentID: web.id, reason: "spam", by: nil)
