@@ -112,7 +112,7 @@ public struct FolioConfig: Sendable {
         ("cdn.purge.url", "FOLIO_CDN_PURGE_URL", "comma-separated CDN URLs sent purges of changed pages' surrogate keys"),
         ("cdn.purge.method", "FOLIO_CDN_PURGE_METHOD", "PURGE (default) or BAN"),
         ("untrusted.port", "FOLIO_UNTRUSTED_PORT", "port of the untrusted origin serving live samples (default: port + 1; 0: none)"),
-        ("allowed.hosts", "FOLIO_ALLOWED_HOSTS", "comma-separated extra host names of the main site (e.g. the API host); others get 421"),
+        ("allowed.hosts", "FOLIO_ALLOWED_HOSTS", "comma-separated extra host names of the main site (the API host; .example.org for a domain and its subdomains); others get 421"),
         ("redirects.file", "FOLIO_REDIRECTS_FILE", "YAML file of static redirect rules (regular expressions, 301/302, locale-aware)"),
         ("legacy.dir", "FOLIO_LEGACY_DIR", "folder of old files served as-is on the untrusted origin under /diagrams, /presentations, /samples"),
         ("upload.quota.mb", "FOLIO_UPLOAD_QUOTA_MB", "attachment bytes one person may upload per day, in MB (default 100; admins exempt)"),

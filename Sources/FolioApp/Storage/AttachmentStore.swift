@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
+import NIOPosix
 import SQLKit
 
-/// A file attached to a page.
+/// A file attached to a page, as of its current revision.
 public struct Attachment: Sendable, Equatable {
     public let id: Int
     public let documentID: Int
@@ -11,9 +12,15 @@ public struct Attachment: Sendable, Equatable {
     public let size: Int
     public let sha256: String
     public let createdAt: Int
+    public let revision: Int
+    public let uploadedBy: Int?
 
-    /// Its address on the untrusted origin (Kuma's `/files/<id>/<filename>`).
+    /// Its address on the untrusted origin (Kuma's `/files/<id>/<filename>`): always the
+    /// current revision.
     public var path: String { "/files/\(id)/" + filename }
+
+    /// The address of one revision, whose bytes never change.
+    public func path(revision: Int) -> String { "/files/\(id)/v\(revision)/" + filename }
 
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: Int.self)
@@ -23,35 +30,118 @@ public struct Attachment: Sendable, Equatable {
         size = try row.decode(column: "size", as: Int.self)
         sha256 = try row.decode(column: "sha256", as: String.self)
         createdAt = try row.decode(column: "created_at", as: Int.self)
+        revision = try row.decode(column: "revision", as: Int.self)
+        uploadedBy = try row.decode(column: "uploaded_by", as: Int?.self)
     }
 }
 
-enum AttachmentStore {
-    static let columns = "id, document_id, filename, mime_type, size, sha256, created_at"
+/// One upload of an attachment.
+public struct AttachmentRevision: Sendable, Equatable {
+    public let revision: Int
+    public let mimeType: String
+    public let size: Int
+    public let sha256: String
+    public let comment: String
+    public let uploader: String?
+    public let createdAt: Int
+}
 
+enum AttachmentStore {
+    static let columns = "a.id, a.document_id, a.filename, a.mime_type, a.size, a.sha256, a.created_at, a.revision, a.uploaded_by"
+
+    /// A new attachment and its first revision.
     static func insert(_ sql: any SQLDatabase, documentID: Int, filename: String, mimeType: String, size: Int, sha256: String,
-                       uploadedBy: Int?) async throws -> Attachment {
+                       uploadedBy: Int?, comment: String = "") async throws -> Attachment {
+        let now = Clock.nowMillis()
         guard let row = try await sql.raw("""
-            INSERT INTO attachments (document_id, filename, mime_type, size, sha256, uploaded_by, created_at)
+            INSERT INTO attachments (document_id, filename, mime_type, size, sha256, uploaded_by, created_at, revision)
             VALUES (\(bind: documentID), \(bind: filename), \(bind: mimeType), \(bind: size), \(bind: sha256), \(bind: uploadedBy),
-                    \(bind: Clock.nowMillis()))
-            RETURNING \(unsafeRaw: columns)
+                    \(bind: now), 1)
+            RETURNING id
             """).first() else { throw DatabaseError.closed }
-        return try Attachment(row: row)
+        let id = try row.decode(column: "id", as: Int.self)
+        try await insertRevision(sql, attachmentID: id, revision: 1, mimeType: mimeType, size: size, sha256: sha256,
+                                 comment: comment, uploadedBy: uploadedBy, at: now)
+        guard let attachment = try await find(sql, id: id) else { throw DatabaseError.closed }
+        return attachment
+    }
+
+    /// A new revision: the address stays, the bytes change. The counter is bumped first, so
+    /// two replacements at once get two numbers (the row is locked until commit).
+    static func replace(_ sql: any SQLDatabase, attachmentID: Int, mimeType: String, size: Int, sha256: String, comment: String,
+                        uploadedBy: Int?) async throws -> Int {
+        let now = Clock.nowMillis()
+        guard let row = try await sql.raw("""
+            UPDATE attachments SET revision = revision + 1, mime_type = \(bind: mimeType), size = \(bind: size),
+                sha256 = \(bind: sha256), created_at = \(bind: now)
+            WHERE id = \(bind: attachmentID) AND deleted_at IS NULL
+            RETURNING revision
+            """).first() else { throw WikiError.notFound("That file was deleted meanwhile.") }
+        let revision = try row.decode(column: "revision", as: Int.self)
+        try await insertRevision(sql, attachmentID: attachmentID, revision: revision, mimeType: mimeType, size: size,
+                                 sha256: sha256, comment: comment, uploadedBy: uploadedBy, at: now)
+        return revision
+    }
+
+    private static func insertRevision(_ sql: any SQLDatabase, attachmentID: Int, revision: Int, mimeType: String, size: Int,
+                                       sha256: String, comment: String, uploadedBy: Int?, at now: Int) async throws {
+        try await sql.raw("""
+            INSERT INTO attachment_revisions (attachment_id, revision, mime_type, size, sha256, comment, uploaded_by, created_at)
+            VALUES (\(bind: attachmentID), \(bind: revision), \(bind: mimeType), \(bind: size), \(bind: sha256), \(bind: comment),
+                    \(bind: uploadedBy), \(bind: now))
+            """).run()
+    }
+
+    /// Deleted files answer 404; their rows and bytes stay (a mistaken delete can be undone
+    /// in the database, and a page's history may still show them).
+    static func delete(_ sql: any SQLDatabase, attachmentID: Int, by userID: Int?) async throws -> Bool {
+        let rows = try await sql.raw("""
+            UPDATE attachments SET deleted_at = \(bind: Clock.nowMillis()), deleted_by = \(bind: userID)
+            WHERE id = \(bind: attachmentID) AND deleted_at IS NULL RETURNING id
+            """).all()
+        return !rows.isEmpty
     }
 
     static func list(_ sql: any SQLDatabase, documentID: Int) async throws -> [Attachment] {
-        try await sql.raw("SELECT \(unsafeRaw: columns) FROM attachments WHERE document_id = \(bind: documentID) ORDER BY id")
-            .all().map(Attachment.init(row:))
+        try await sql.raw("""
+            SELECT \(unsafeRaw: columns) FROM attachments a
+            WHERE a.document_id = \(bind: documentID) AND a.deleted_at IS NULL ORDER BY a.id
+            """).all().map(Attachment.init(row:))
     }
 
-    /// The attachment `id`, unless its page was deleted (a deleted spam page takes its files).
+    /// The attachment `id`, unless it or its page was deleted (a deleted spam page takes its files).
     static func find(_ sql: any SQLDatabase, id: Int) async throws -> Attachment? {
         try await sql.raw("""
-            SELECT a.id, a.document_id, a.filename, a.mime_type, a.size, a.sha256, a.created_at
+            SELECT \(unsafeRaw: columns)
             FROM attachments a JOIN documents d ON d.id = a.document_id
-            WHERE a.id = \(bind: id) AND d.deleted_at IS NULL
+            WHERE a.id = \(bind: id) AND a.deleted_at IS NULL AND d.deleted_at IS NULL
             """).first().map(Attachment.init(row:))
+    }
+
+    /// Every revision of an attachment, newest first.
+    static func revisions(_ sql: any SQLDatabase, attachmentID: Int) async throws -> [AttachmentRevision] {
+        try await sql.raw("""
+            SELECT r.revision, r.mime_type, r.size, r.sha256, r.comment, r.created_at, u.username
+            FROM attachment_revisions r LEFT JOIN users u ON u.id = r.uploaded_by
+            WHERE r.attachment_id = \(bind: attachmentID) ORDER BY r.revision DESC
+            """).all().map { row in
+            AttachmentRevision(revision: try row.decode(column: "revision", as: Int.self),
+                               mimeType: try row.decode(column: "mime_type", as: String.self),
+                               size: try row.decode(column: "size", as: Int.self),
+                               sha256: try row.decode(column: "sha256", as: String.self),
+                               comment: try row.decode(column: "comment", as: String.self),
+                               uploader: try row.decode(column: "username", as: String?.self),
+                               createdAt: try row.decode(column: "created_at", as: Int.self))
+        }
+    }
+
+    /// Bytes `userID` uploaded since `since` (milliseconds), for the daily quota.
+    static func uploadedBytes(_ sql: any SQLDatabase, userID: Int, since: Int) async throws -> Int {
+        let row = try await sql.raw("""
+            SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) AS total FROM attachment_revisions
+            WHERE uploaded_by = \(bind: userID) AND created_at >= \(bind: since)
+            """).first()
+        return try row?.decode(column: "total", as: Int.self) ?? 0
     }
 }
 
@@ -69,8 +159,12 @@ struct FileStore: Sendable {
 
     func path(of sha256: String) -> String { folder + "/" + sha256.prefix(2) + "/" + sha256 }
 
-    /// Stores `bytes`; returns their SHA-256.
-    func store(_ bytes: [UInt8]) throws -> String {
+    /// Stores `bytes` (on NIO's blocking-I/O threads); returns their SHA-256.
+    func store(_ bytes: [UInt8]) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { try storeNow(bytes) }
+    }
+
+    private func storeNow(_ bytes: [UInt8]) throws -> String {
         let sha = Self.digest(bytes)
         let target = path(of: sha)
         let manager = FileManager.default
@@ -87,8 +181,10 @@ struct FileStore: Sendable {
         return sha
     }
 
-    func read(_ sha256: String) -> Data? {
+    /// The bytes, read on NIO's blocking-I/O threads (never on the threads serving requests).
+    func read(_ sha256: String) async throws -> Data? {
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
-        return FileManager.default.contents(atPath: path(of: sha256))
+        let path = path(of: sha256)
+        return try await NIOThreadPool.singleton.runIfActive { FileManager.default.contents(atPath: path) }
     }
 }

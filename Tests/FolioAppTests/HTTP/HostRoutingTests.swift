@@ -32,8 +32,11 @@ import Testing
         var config = FolioConfig()
         config.siteURL = "https://docs.example.org"
         config.untrustedURL = "https://samples.example.net"
-        config.allowedHosts = ["api.docs.example.org"]
+        config.allowedHosts = ["api.docs.example.org", ".svc.cluster.local"]
         let policy = HostPolicy(config: config)
+        #expect(policy.origin(authority: "api.folio.svc.cluster.local:8000", listener: .main, loopbackPeer: false) == .main)
+        #expect(policy.origin(authority: "svc.cluster.local", listener: .main, loopbackPeer: false) == .main)
+        #expect(policy.origin(authority: "evilsvc.cluster.local", listener: .main, loopbackPeer: false) == .unknown)
         #expect(policy.origin(authority: "docs.example.org", listener: .main, loopbackPeer: false) == .main)
         #expect(policy.origin(authority: "api.docs.example.org:443", listener: .main, loopbackPeer: false) == .main)
         #expect(policy.origin(authority: "samples.example.net", listener: .main, loopbackPeer: false) == .untrusted)

@@ -10,13 +10,17 @@ struct HostPolicy: Sendable {
 
     /// Host names of the main site: its URL's, plus `FOLIO_ALLOWED_HOSTS`.
     let main: Set<String>
+    /// `.svc.cluster.local` in `FOLIO_ALLOWED_HOSTS`: that domain and every name under it (as in
+    /// Django's ALLOWED_HOSTS), for in-cluster callers whose names depend on the namespace.
+    let mainSuffixes: [String]
     /// Host names of the untrusted origin.
     let untrusted: Set<String>
 
     static let loopbackNames: Set<String> = ["localhost", "127.0.0.1", "[::1]", "::1"]
 
     init(config: FolioConfig) {
-        main = Set([Self.hostname(config.publicURL.hostPart)].compactMap { $0 } + config.allowedHosts)
+        main = Set([Self.hostname(config.publicURL.hostPart)].compactMap { $0 } + config.allowedHosts.filter { !$0.hasPrefix(".") })
+        mainSuffixes = config.allowedHosts.filter { $0.hasPrefix(".") }
         untrusted = Set([Self.hostname(config.publicUntrustedURL.hostPart)].compactMap { $0 })
     }
 
@@ -27,7 +31,9 @@ struct HostPolicy: Sendable {
         guard let name = authority.flatMap(Self.hostname) else { return .unknown }
         switch listener {
         case .main:
-            if main.contains(name) { return .main }
+            if main.contains(name) || mainSuffixes.contains(where: { name.hasSuffix($0) || name == $0.dropFirst() }) {
+                return .main
+            }
             // One port may carry both origins when a proxy routes both names to it.
             if untrusted.contains(name) { return .untrusted }
         case .untrusted:

@@ -18,6 +18,7 @@ public struct Migrator: Sendable {
         .m0007_createDeletionLog, .m0008_addPageMetadata, .m0009_addRenderVersion,
         .m0010_addMacroRendering, .m0011_createCompatData, .m0012_addJobQueue, .m0013_createCachePurges, .m0014_createSitemaps,
         .m0015_createAttachments,
+        .m0016_addAttachmentRevisions,
     ]
 
     let database: Database

@@ -1,0 +1,106 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import FolioApp
+
+/// New versions of a file keep its address; old versions stay at pinned addresses; the
+/// uploader or a reviewer may delete a file; each person has a daily upload allowance.
+@Suite struct AttachmentRevisionTests {
+    static func post(_ browser: Browser, _ fields: [(name: String, filename: String?, data: [UInt8])]) async throws -> TestResponse {
+        var fields = fields
+        fields.insert(("csrf", nil, Array((browser.csrf ?? "").utf8)), at: 0)
+        let (type, body) = AttachmentTests.multipart(fields)
+        return try await browser.request("/en-US/docs/Web$files", method: .post, headers: [.contentType: type], bytes: body)
+    }
+
+    static func text(_ name: String, _ value: String) -> (name: String, filename: String?, data: [UInt8]) {
+        (name, nil, Array(value.utf8))
+    }
+
+    static let png2: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 9, count: 80)
+
+    @Test(arguments: TestDatabase.kinds)
+    func replacingKeepsTheAddressAndPinsTheOldBytes(database: TestDatabase) async throws {
+        try await Site.run(database, configure: { _ in }) { site in
+            try await site.page("Web")
+            let carol = site.contributor
+            #expect(try await Self.post(carol, [("file", "chart.png", AttachmentTests.png)]).status == .seeOther)
+            let replaced = try await Self.post(carol, [Self.text("action", "replace"), Self.text("attachment", "1"),
+                                                       Self.text("comment", "Sharper colours"), ("file", "chart-v2.png", Self.png2)])
+            #expect(replaced.status == .seeOther)
+            // Another kind of file cannot replace it (pages' <img> would break).
+            let wrongKind = try await Self.post(carol, [Self.text("action", "replace"), Self.text("attachment", "1"),
+                                                        ("file", "notes.txt", Array("hello".utf8))])
+            #expect(wrongKind.status == .badRequest && wrongKind.text.contains("must be a .png file too"))
+            // A file of another page cannot be touched from this one.
+            let other = try await Self.post(carol, [Self.text("action", "delete"), Self.text("attachment", "99")])
+            #expect(other.status == .notFound)
+            let list = try await carol.get("/en-US/docs/Web$files")
+            #expect(list.text.contains("/files/1/v1/chart.png") && list.text.contains("Sharper colours"))
+            #expect(try await site.count("attachment_revisions") == 2)
+            // A replacement purges the file's surrogate key.
+            let purged = try await site.services.database.read { sql in
+                try await sql.raw("SELECT keys FROM cache_purges").all().map { try $0.decode(column: "keys", as: String.self) }
+            }
+            #expect(purged.contains { $0.split(separator: " ").contains("file-1") })
+
+            let untrusted = Application(responder: UntrustedResponder(services: site.services),
+                                        configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await untrusted.test(.live) { client in
+                let current = try await client.execute(uri: "/files/1/chart.png", method: .get)
+                #expect(current.status == .ok && Array(current.body.readableBytesView) == Self.png2)
+                #expect(current.headers[.cacheControl] == "public, max-age=3600, s-maxage=86400")
+                let first = try await client.execute(uri: "/files/1/v1/chart.png", method: .get)
+                #expect(first.status == .ok && Array(first.body.readableBytesView) == AttachmentTests.png)
+                #expect(first.headers[.cacheControl] == "public, max-age=31536000, immutable")
+                #expect(first.headers[.eTag] != current.headers[.eTag])
+                let renamed = try await client.execute(uri: "/files/1/v2/x.png", method: .get)
+                #expect(renamed.status == .movedPermanently && renamed.headers[.location] == "/files/1/v2/chart.png")
+                #expect(try await client.execute(uri: "/files/1/v3/chart.png", method: .get).status == .notFound)
+                #expect(try await client.execute(uri: "/files/1/x3/chart.png", method: .get).status == .notFound)
+
+                // Rita (a reviewer) may delete Carol's file; Carol may delete her own.
+                let rita = site.reviewer
+                #expect(try await Self.post(rita, [Self.text("action", "delete"), Self.text("attachment", "1")]).status == .seeOther)
+                #expect(try await client.execute(uri: "/files/1/chart.png", method: .get).status == .notFound)
+                #expect(try await client.execute(uri: "/files/1/v1/chart.png", method: .get).status == .notFound)
+                #expect(!(try await carol.get("/en-US/docs/Web$files").text.contains("chart.png")))
+                let again = try await Self.post(rita, [Self.text("action", "delete"), Self.text("attachment", "1")])
+                #expect(again.status == .notFound)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func onlyTheUploaderOrAReviewerDeletes(database: TestDatabase) async throws {
+        try await Site.run(database, configure: { _ in }) { site in
+            try await site.page("Web")
+            #expect(try await Self.post(site.reviewer, [("file", "rita.png", AttachmentTests.png)]).status == .seeOther)
+            let refused = try await Self.post(site.contributor, [Self.text("action", "delete"), Self.text("attachment", "1")])
+            #expect(refused.status == .forbidden && refused.text.contains("Nothing was deleted"))
+            #expect(!(try await site.contributor.get("/en-US/docs/Web$files").text.contains(#"value="delete""#)))
+            #expect(try await site.anonymous.get("/files/1/rita.png").status == .movedPermanently)
+            #expect(try await site.count("attachments") == 1)
+            let unknown = try await Self.post(site.contributor, [Self.text("action", "shred"), Self.text("attachment", "1")])
+            #expect(unknown.status == .badRequest)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func uploadsBeyondTheDailyAllowanceAreRefused(database: TestDatabase) async throws {
+        try await Site.run(database, maxBodyBytes: 2 << 20, configure: { $0.uploadQuotaMegabytes = 1 }) { site in
+            try await site.page("Web")
+            let big = AttachmentTests.png + Array(repeating: 1, count: 700_000)
+            #expect(try await Self.post(site.contributor, [("file", "a.png", big)]).status == .seeOther)
+            let over = try await Self.post(site.contributor, [("file", "b.png", big)])
+            #expect(over.status == .tooManyRequests && over.text.contains("upload allowance"))
+            #expect(try await site.count("attachments") == 1)
+            // Administrators are exempt; the allowance is per person.
+            #expect(try await Self.post(site.admin, [("file", "c.png", big)]).status == .seeOther)
+            #expect(try await Self.post(site.reviewer, [("file", "d.png", big)]).status == .seeOther)
+            #expect(try await site.count("attachments") == 3)
+        }
+    }
+}
