@@ -57,6 +57,15 @@ import Testing
         #expect(rules.target(for: "/media") == nil)
     }
 
+    @Test func theShippedExampleFileLoads() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../deploy/redirects.example.yaml").path
+        let rules = try RedirectRules(file: file)
+        #expect(rules.rules.count == 10)
+        #expect(rules.target(for: "/en-US/learn/CSS")?.location == "/en-US/docs/Learn")
+        #expect(rules.target(for: "/samples/canvas-tutorial/2_1_canvas_rect.html")?.location.hasSuffix("#Rectangular_shape_example") == true)
+        #expect(rules.target(for: "/samples/canvas-tutorial/2_1_canvas_rectXhtml") == nil)
+    }
+
     @Test func badRuleFilesAreRefusedWithTheirReason() {
         func problem(_ yaml: String) -> String {
             do { _ = try RedirectRules(yaml: yaml); return "" } catch { return "\(error)" }
