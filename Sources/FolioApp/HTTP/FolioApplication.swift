@@ -25,9 +25,12 @@ public enum FolioApplication {
                 configuration: .init(address: .hostname(config.host, port: metricsPort), serverName: "Folio"),
                 logger: services.logger))
         }
+        // Cached page views are answered on the event loop; everything else by the responder.
+        let direct = services.pageCache.isEnabled && config.role.serves(.web)
         return Application(
             responder: FolioResponder(services: services),
-            server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterResponse()])),
+            server: .http1(configuration: .init(additionalChannelHandlers: direct
+                ? [CloseAfterResponse(), CachedPageHandler(services: services)] : [CloseAfterResponse()])),
             configuration: .init(address: .hostname(config.host, port: port ?? config.port), serverName: "Folio"),
             services: background,
             logger: services.logger)

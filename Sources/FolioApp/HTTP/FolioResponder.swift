@@ -121,26 +121,14 @@ struct FolioResponder: HTTPResponder {
 
     /// Metrics and the request's log line.
     func finish(_ response: Response, request: Request, requestID: String, started: ContinuousClock.Instant) -> Response {
-        let elapsed = ContinuousClock.now - started
-        let route = RouteName.of(path: request.uri.path)
-        services.metrics.request(route: route, method: request.method.rawValue, status: Int(response.status.code), duration: elapsed)
-        services.logger.info("request", metadata: [
-            "request_id": "\(requestID)", "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
-            "route": "\(route)", "status": "\(response.status.code)", "duration_ms": "\(RouteName.milliseconds(elapsed))",
-        ])
+        services.record(method: request.method, path: request.uri.path, status: response.status, requestID: requestID,
+                        started: started)
         return response
     }
 
     static let unavailableLog = LogThrottle(interval: 1000)
 
-    /// The caller's `X-Request-Id` when it is a sane token (a load balancer's), else a new one.
-    static func requestID(_ request: Request) -> String {
-        if let given = request.headers[.requestID], (1...64).contains(given.utf8.count),
-           given.utf8.allSatisfy({ $0 == 45 || $0 == 95 || $0 == 46 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) {
-            return given
-        }
-        return UUID().uuidString.lowercased()
-    }
+    static func requestID(_ request: Request) -> String { RequestID.of(request.headers) }
 
     func errorPage(_ failure: HTTPFailure, _ req: Req) -> Response {
         if services.config.role.answersJSON || req.request.uri.path.hasPrefix("/api/") || req.request.method == .put
@@ -165,29 +153,32 @@ struct FolioResponder: HTTPResponder {
             }
         }
         if response.headers[.vary] == nil, response.status == .ok { response.headers[.vary] = "Accept-Encoding" }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        if response.headers[.xFrameOptions] == nil { response.headers[.xFrameOptions] = "DENY" }
-        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
-        if response.headers[.xRobotsTag] == nil, request.uri.path.contains("$") {
-            response.headers[.xRobotsTag] = "noindex"   // page actions: history, diffs, JSON, forms
-        }
-        response.headers[.crossOriginOpenerPolicy] = "same-origin"
-        response.headers[.permissionsPolicy] = Self.permissionsPolicy
-        if services.config.secureCookies {
-            // Only when the public site is HTTPS: a plain-HTTP development site must stay reachable.
-            response.headers[.strictTransportSecurity] = "max-age=63072000; includeSubDomains"
-        }
-        if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = services.contentSecurityPolicy
-        }
+        services.addStandardHeaders(to: &response.headers, path: request.uri.path)
         let exactDate = request.uri.path == "/sitemap.xml" || request.uri.path.hasPrefix("/sitemaps/")
         return Conditional.notModified(request, response, modifiedSince: exactDate) ?? response
     }
 }
 
-extension FolioResponder {
+extension FolioServices {
     // Built once: finalize runs on every answer, cache hits included.
     static let permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+    /// The security headers of every main-site answer (page-cache entries get them once, when stored).
+    func addStandardHeaders(to headers: inout HTTPFields, path: String) {
+        headers[.xContentTypeOptions] = "nosniff"
+        if headers[.xFrameOptions] == nil { headers[.xFrameOptions] = "DENY" }
+        headers[.referrerPolicy] = "strict-origin-when-cross-origin"
+        if headers[.xRobotsTag] == nil, path.contains("$") {
+            headers[.xRobotsTag] = "noindex"   // page actions: history, diffs, JSON, forms
+        }
+        headers[.crossOriginOpenerPolicy] = "same-origin"
+        headers[.permissionsPolicy] = Self.permissionsPolicy
+        if config.secureCookies {
+            // Only when the public site is HTTPS: a plain-HTTP development site must stay reachable.
+            headers[.strictTransportSecurity] = "max-age=63072000; includeSubDomains"
+        }
+        if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = contentSecurityPolicy }
+    }
 }
 
 extension HTTPField.Name {

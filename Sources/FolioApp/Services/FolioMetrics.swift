@@ -24,9 +24,11 @@ public final class FolioMetrics: Sendable {
         self.factory = factory
         cacheHits = Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", "hit")], factory: factory)
         cacheMisses = Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", "miss")], factory: factory)
+        cacheDirect = Counter(label: "folio_page_cache_direct_hits_total", factory: factory)
     }
     private let cacheHits: CoreMetrics.Counter
     private let cacheMisses: CoreMetrics.Counter
+    private let cacheDirect: CoreMetrics.Counter
 
     /// One answered request, by route name (a bounded set; see `RouteName`), method and status.
     func request(route: String, method: String, status: Int, duration: Duration) {
@@ -59,9 +61,11 @@ public final class FolioMetrics: Sendable {
         return made
     }
 
-    /// One anonymous page view looked up in the page cache.
-    func pageCache(hit: Bool) {
+    /// One anonymous page view looked up in the page cache; `direct`: a hit answered on the
+    /// event loop (`CachedPageHandler`) rather than by the responder.
+    func pageCache(hit: Bool, direct: Bool = false) {
         (hit ? cacheHits : cacheMisses).increment()
+        if direct { cacheDirect.increment() }
     }
 
 

@@ -12,7 +12,25 @@ public final class PageCache: Sendable {
     /// A stored view, both forms ready to send: their headers (own ETag, length, `Vary`) and
     /// bodies are built once, and a hit shares the bytes (ByteBuffer) rather than copying them.
     public struct Entry: Sendable {
-        struct Variant: Sendable { let headers: HTTPFields; let body: ByteBuffer }
+        struct Variant: Sendable {
+            let headers: HTTPFields
+            let body: ByteBuffer
+            /// The headers as sent, the standard ones added (the direct path sends these), and
+            /// the same for a 304 (no length, no type).
+            let ready: HTTPFields
+            let readyNotModified: HTTPFields
+
+            init(headers: HTTPFields, body: ByteBuffer, finish: ((inout HTTPFields) -> Void)?) {
+                self.headers = headers
+                self.body = body
+                var ready = headers
+                finish?(&ready)
+                self.ready = ready
+                ready[.contentLength] = nil
+                ready[.contentType] = nil
+                self.readyNotModified = ready
+            }
+        }
         let status: HTTPResponse.Status
         let plain: Variant
         let gzip: Variant?
@@ -20,18 +38,19 @@ public final class PageCache: Sendable {
         let storedAt: ContinuousClock.Instant
         var size: Int { plain.body.readableBytes + (gzip?.body.readableBytes ?? 0) + 512 }
 
-        init(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String]) {
+        init(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String],
+             finish: ((inout HTTPFields) -> Void)? = nil) {
             var headers = headers
             headers[.vary] = "Accept-Encoding"
             headers[.contentLength] = String(body.count)
             self.status = status
-            self.plain = Variant(headers: headers, body: ByteBuffer(bytes: body))
+            self.plain = Variant(headers: headers, body: ByteBuffer(bytes: body), finish: finish)
             if let compressed = Gzip.compress(body) {
                 var zipped = headers
                 zipped[.contentEncoding] = "gzip"
                 zipped[.contentLength] = String(compressed.count)
                 if let etag = headers[.eTag], etag.hasSuffix("\"") { zipped[.eTag] = etag.dropLast() + "-gz\"" }
-                self.gzip = Variant(headers: zipped, body: ByteBuffer(bytes: compressed))
+                self.gzip = Variant(headers: zipped, body: ByteBuffer(bytes: compressed), finish: finish)
             } else {
                 self.gzip = nil
             }
@@ -84,9 +103,9 @@ public final class PageCache: Sendable {
     /// the entry is served but not kept when an eviction happened since `epoch`.
     @discardableResult
     func store(_ url: String, status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String],
-               epoch: UInt64? = nil) -> Entry? {
+               epoch: UInt64? = nil, finish: ((inout HTTPFields) -> Void)? = nil) -> Entry? {
         guard isEnabled else { return nil }
-        let entry = Entry(status: status, headers: headers, body: body, keys: keys)
+        let entry = Entry(status: status, headers: headers, body: body, keys: keys, finish: finish)
         guard entry.size <= budget / 4 else { return entry }   // one huge page must not flush the rest
         state.withLock { state in
             if let epoch, epoch != state.epoch { return }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Synchronization
 
 /// Conditional GETs (RFC 9110 §13.2.2): `If-None-Match` decides when present; otherwise
 /// `If-Modified-Since` against `Last-Modified`, for answers whose date says everything that
@@ -48,6 +49,19 @@ enum HTTPDate {
         return "\(days[Int(t.tm_wday)]), \(two(t.tm_mday)) \(months[Int(t.tm_mon)]) \(t.tm_year + 1900) "
             + "\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec)) GMT"
     }
+
+    /// Now, formatted once a second (every direct answer carries it in `Date`).
+    static func current() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let second = Int(now.tv_sec)
+        if let cached = currentCache.withLock({ $0.second == second ? $0.text : nil }) { return cached }
+        let text = format(second * 1000)
+        currentCache.withLock { $0 = (second, text) }
+        return text
+    }
+
+    private static let currentCache = Mutex<(second: Int, text: String)>((0, ""))
 
     /// Seconds since 1970 of an IMF-fixdate, the only form servers send; anything else is nil
     /// (the request is then unconditional).

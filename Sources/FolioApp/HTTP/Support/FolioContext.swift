@@ -19,10 +19,12 @@ public struct FolioContext: RequestContext {
     public var user: User? { session?.user }
 
     /// The caller is on this machine (127.0.0.0/8 or ::1).
-    var isLoopback: Bool {
-        switch remoteAddress {
-        case .v4(let address)?: return (address.address.sin_addr.s_addr & 0xFF) == 127
-        case .v6?: return remoteAddress?.ipAddress == "::1"
+    var isLoopback: Bool { Self.isLoopback(remoteAddress) }
+
+    static func isLoopback(_ address: SocketAddress?) -> Bool {
+        switch address {
+        case .v4(let v4)?: return (v4.address.sin_addr.s_addr & 0xFF) == 127
+        case .v6?: return address?.ipAddress == "::1"
         default: return false
         }
     }

@@ -136,7 +136,8 @@ enum DocumentRoutes {
         // escapes) and fallback views render each time rather than crowd the cache.
         if let url = req.cacheURL, fallbackFrom == nil, url == document.path,
            let entry = req.services.pageCache.store(url, status: .ok, headers: response.headers, body: Array(html.utf8), keys: keys,
-                                                            epoch: req.cacheEpoch) {
+                                                    epoch: req.cacheEpoch,
+                                                    finish: { [services = req.services] in services.addStandardHeaders(to: &$0, path: url) }) {
             return PageResponses.response(for: entry, request: req.request)
         }
         return response
