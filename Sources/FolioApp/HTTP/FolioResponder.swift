@@ -17,6 +17,12 @@ struct FolioResponder: HTTPResponder {
         var clearCookie = false
         let started = ContinuousClock.now
         let requestID = Self.requestID(request)
+        if request.headers[HostPolicy.hostField] != nil {
+            // A second Host header (the first became the authority): RFC 9112 §3.2 says 400.
+            let refusal = Reply.text("A request names one host.\n", status: .badRequest, headers: [.cacheControl: "no-store"])
+            return finish(finalize(refusal, request: request, signedIn: false), request: request, requestID: requestID,
+                          started: started)
+        }
         if !HostPolicy.isHostless(request.uri.path) {
             switch services.hosts.origin(authority: request.head.authority, listener: .main, loopbackPeer: context.isLoopback) {
             case .main: break

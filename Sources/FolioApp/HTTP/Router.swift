@@ -134,7 +134,7 @@ enum Router {
     static func staticRedirect(_ target: RedirectRules.Target, _ req: Req) -> Response {
         var location = target.location.addingPercentEncoding(withAllowedCharacters: locationCharacters) ?? target.location
         if !location.contains("?"), !location.contains("#") { location += queryString(req) }
-        return Reply.redirect(location, status: target.permanent ? .movedPermanently : .found,
+        return Reply.redirect(location, status: HTTPResponse.Status(code: target.status),
                               headers: [.cacheControl: target.permanent ? "public, max-age=86400" : "public, max-age=0, s-maxage=300"])
     }
 

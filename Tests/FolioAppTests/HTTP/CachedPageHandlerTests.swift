@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -14,11 +17,78 @@ import Testing
         return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
     }
 
-    /// Headers that differ between any two answers: the request id.
+    /// Headers but those that differ between any two answers: the request id and the date.
     static func comparable(_ headers: HTTPFields) -> [String: String] {
         var result: [String: String] = [:]
-        for field in headers where field.name != .requestID { result[field.name.canonicalName, default: ""] += field.value + ";" }
+        for field in headers where field.name != .requestID && field.name != .date { result[field.name.canonicalName, default: ""] += field.value + ";" }
         return result
+    }
+
+    @Test func onlyPlainPageAddressesQualify() {
+        #expect(FolioServices.isPlainPageView("/en-US/docs/Web/HTML"))
+        #expect(FolioServices.isPlainPageView("/en-US/doc/docs/x"))
+        #expect(!FolioServices.isPlainPageView("/en-US/docs/Web?raw"))
+        #expect(!FolioServices.isPlainPageView("/en-US/docs/Web$history"))
+        #expect(!FolioServices.isPlainPageView("/en-US/docsWeb"))
+        #expect(!FolioServices.isPlainPageView("/static/folio.css"))
+        #expect(FolioServices.contains("a=1; folio_session=x".utf8, FolioServices.sessionCookiePrefix))
+        #expect(!FolioServices.contains("folio_session".utf8, FolioServices.sessionCookiePrefix))
+    }
+
+    /// Sends `text` on one connection in one write; returns everything read until the server
+    /// closes it (or 5 s pass).
+    static func exchange(port: Int, _ text: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) } == bytes.count)
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += buffer[0..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func pipelinedRequestsAreAnsweredInOrder(database: TestDatabase) async throws {
+        try await Site.run(database, signIn: false, configure: PageCacheTests.pollByHand) { site in
+            try await site.page("Web", html: "<p>Direct words</p>")
+            try await site.services.invalidator.poll()
+            _ = try await site.anonymous.get("/en-US/docs/Web")   // now cached
+            let port = try #require(site.anonymous.client.port)
+            let before = Self.direct(site)
+            // A slow request (the responder) first, then cached ones, in one write.
+            let request = { (method: String, path: String, last: Bool) in
+                "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\n" + (last ? "Connection: close\r\n" : "") + "\r\n"
+            }
+            let text = try Self.exchange(port: port, request("GET", "/en-US/docs/all", false) + request("GET", "/en-US/docs/Web", false)
+                                         + request("HEAD", "/en-US/docs/Web", false) + request("GET", "/en-US/docs/Web", true))
+            let starts = text.components(separatedBy: "HTTP/1.1 ").dropFirst().map { String($0.prefix(3)) }
+            #expect(starts == ["200", "200", "200", "200"], "\(starts)")
+            let list = try #require(text.range(of: "<title>"))
+            let page = try #require(text.range(of: "Direct words"))
+            #expect(list.lowerBound < page.lowerBound, "the cached page overtook the list")
+            #expect(text.components(separatedBy: "Direct words").count == 3, "two GET bodies, none for HEAD")
+            // Once the responder owed nothing, the rest could come directly.
+            #expect(Self.direct(site) >= before)
+            // A second Host header is refused, as RFC 9112 asks.
+            let twoHosts = try Self.exchange(port: port, "GET /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+            #expect(twoHosts.hasPrefix("HTTP/1.1 400"))
+        }
     }
 
     @Test(arguments: TestDatabase.kinds)
@@ -35,6 +105,7 @@ import Testing
                 #expect(made.status == .ok && direct.status == .ok)
                 #expect(Self.comparable(made.headers) == Self.comparable(direct.headers))
                 #expect(made.body == direct.body)
+                #expect(direct.headers[.date].flatMap(HTTPDate.parse) != nil)
                 #expect(direct.headers[.requestID] != nil && direct.headers[.requestID] != made.headers[.requestID])
                 #expect(direct.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
 

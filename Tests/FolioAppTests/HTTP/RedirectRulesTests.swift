@@ -50,6 +50,12 @@ import Testing
         #expect(rules.target(for: "/de/docs") == .init(location: "/de/docs/Web", permanent: true))
         #expect(rules.target(for: "/web")?.location == "/docs/Web")
         #expect(rules.target(for: "/contests/2010") == .init(location: "http://www.mozillalabs.com/", permanent: false))
+        // Groups never turn a path into another site's address.
+        #expect(rules.target(for: "//evil.example///x")?.location == "/evil.example/_x")
+        #expect(rules.target(for: "/\\evil.example//x")?.location == "/evil.example_x")
+        // 307 and 308 are kept as written.
+        let kept = try RedirectRules(yaml: "- from: '^a$'\n  to: '/b'\n  status: 308\n- from: '^c$'\n  to: '/d'\n  status: 307\n")
+        #expect(kept.target(for: "/a")?.status == 308 && kept.target(for: "/c")?.status == 307)
         // Chains end in one hop.
         #expect(rules.target(for: "/old-guide")?.location == "/en-US/docs/Learn")
         // What no rule names is left to the routes.
@@ -79,6 +85,11 @@ import Testing
         #expect(problem("- from: '^(?P<x>a)$'\n  to: '/{y}'\n").contains("`{y}` is not a group"))
         #expect(problem("- to: '/b'\n").contains("needs `from` and `to`"))
         #expect(problem("[unclosed").contains("not valid YAML"))
+        // A hole's number must exist; an ever-growing target is a loop too.
+        #expect(problem("- from: '^(a)$'\n  to: '/{2}'\n").contains("`{2}` is not a group"))
+        #expect(problem("- from: '^(a)$'\n  to: '/{-1}'\n").contains("`{-1}` is not a group"))
+        let growing = try? RedirectRules(yaml: "- from: '^x(?P<r>.*)$'\n  to: '/xx{r}'\n")
+        #expect(growing?.target(for: "/x1") == nil)
         // A loop only some paths reach is refused when met: no redirect.
         let rules = try? RedirectRules(yaml: "- from: '^x/(?P<rest>.*)$'\n  to: '/y/{rest}'\n- from: '^y/(?P<rest>.*)$'\n  to: '/x/{rest}'\n")
         #expect(rules?.target(for: "/x/1") == nil)
@@ -104,6 +115,8 @@ import Testing
             #expect(css.headers[.cacheControl] == "public, max-age=86400")
             let web = try await site.anonymous.get("/it/web")
             #expect(web.status == .movedPermanently && web.headers[.location] == "/it/docs/Web")
+            let sneaky = try await site.anonymous.get("/%2Fevil.example%2F%2F%2Fx")
+            #expect(sneaky.status == .movedPermanently && sneaky.headers[.location] == "/evil.example/_x")
             let demos = try await site.anonymous.get("/media/uploads/demos/a")
             #expect(demos.status == .found && demos.headers[.cacheControl] == "public, max-age=0, s-maxage=300")
             // Writes are never redirected.

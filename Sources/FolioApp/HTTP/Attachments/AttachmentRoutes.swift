@@ -62,30 +62,37 @@ enum AttachmentRoutes {
             return try await list(req, document: document, error: message, status: .badRequest)
         }
         let services = req.services
-        let quota = services.config.uploadQuotaMegabytes << 20
-        if user.role != .admin, quota > 0 {
-            let since = Clock.nowMillis() - 86_400_000
-            let used = try await services.database.read { try await AttachmentStore.uploadedBytes($0, userID: user.id, since: since) }
-            if used + file.data.count > quota {
-                let message = "That would pass your upload allowance of \(Self.size(quota)) a day (\(Self.size(used)) used). "
-                    + "Try again tomorrow, or ask an administrator. Nothing was saved."
-                return try await list(req, document: document, error: message, status: .tooManyRequests)
-            }
-        }
+        let quota = user.role == .admin ? 0 : services.config.uploadQuotaMegabytes << 20
         let comment = String((form["comment"]?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(255))
         // Bytes first (content-addressed, renamed into place), then the row: a failure between
         // the two leaves an unreferenced file, never a row without its file.
         let sha = try await FileStore(dataDirectory: services.config.dataDirectory).store(file.data)
         let purgesCDN = services.wiki.purgesCDN
-        try await services.database.transaction { sql in
-            if let replacing {
-                _ = try await AttachmentStore.replace(sql, attachmentID: replacing.id, mimeType: kind.mime, size: file.data.count,
-                                                      sha256: sha, comment: comment, uploadedBy: user.id)
-                try await PurgeStore.record(sql, keys: ["file-\(replacing.id)"], cdn: purgesCDN)
-            } else {
-                _ = try await AttachmentStore.insert(sql, documentID: document.id, filename: name, mimeType: kind.mime,
-                                                     size: file.data.count, sha256: sha, uploadedBy: user.id, comment: comment)
+        let lockUser = services.database.kind == .postgres
+        struct OverQuota: Error { let used: Int }
+        do {
+            try await services.database.transaction { sql in
+                if quota > 0 {
+                    // Counted inside the write, with the uploader's row locked (SQLite's writes
+                    // are serial anyway), so parallel uploads cannot each pass the check.
+                    if lockUser { try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.id) FOR UPDATE").run() }
+                    let since = Clock.nowMillis() - 86_400_000
+                    let used = try await AttachmentStore.uploadedBytes(sql, userID: user.id, since: since)
+                    if used + file.data.count > quota { throw OverQuota(used: used) }
+                }
+                if let replacing {
+                    _ = try await AttachmentStore.replace(sql, attachmentID: replacing.id, mimeType: kind.mime, size: file.data.count,
+                                                          sha256: sha, comment: comment, uploadedBy: user.id)
+                    try await PurgeStore.record(sql, keys: ["file-\(replacing.id)"], cdn: purgesCDN)
+                } else {
+                    _ = try await AttachmentStore.insert(sql, documentID: document.id, filename: name, mimeType: kind.mime,
+                                                         size: file.data.count, sha256: sha, uploadedBy: user.id, comment: comment)
+                }
             }
+        } catch let over as OverQuota {
+            let message = "That would pass your upload allowance of \(Self.size(quota)) a day (\(Self.size(over.used)) used). "
+                + "Try again tomorrow, or ask an administrator. Nothing was saved."
+            return try await list(req, document: document, error: message, status: .tooManyRequests)
         }
         return Reply.redirect(document.path + "$files")
     }

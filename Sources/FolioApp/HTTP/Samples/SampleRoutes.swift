@@ -23,7 +23,7 @@ struct UntrustedResponder: HTTPResponder {
                                      loopbackPeer: context.isLoopback) != .untrusted {
                 throw HTTPFailure(.misdirectedRequest, HostPolicy.refusalBody.trimmingCharacters(in: .newlines))
             }
-            response = try await route(request)
+            response = try await route(request, context: context)
         } catch let failure as HTTPFailure {
             response = Reply.text(failure.message + "\n", status: failure.status, headers: [.cacheControl: "no-store"])
         } catch where DatabaseError.isUnavailable(error) {
@@ -42,7 +42,7 @@ struct UntrustedResponder: HTTPResponder {
         return response
     }
 
-    func route(_ request: Request) async throws -> Response {
+    func route(_ request: Request, context: FolioContext) async throws -> Response {
         let path = request.uri.path
         switch path {
         case "/robots.txt":
@@ -54,7 +54,7 @@ struct UntrustedResponder: HTTPResponder {
         if path == "/healthz" { return HealthRoutes.healthz() }
         if path.hasPrefix("/files/") { return try await AttachmentRoutes.serve(services, path: path) }
         if let legacy = services.legacy, let decoded = path.removingPercentEncoding, LegacyFiles.isLegacy(decoded) {
-            return try await legacy.serve(path: decoded, request: request)
+            return try await legacy.serve(path: decoded, request: request, context: context)
         }
         guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"),
               let dollar = decoded.range(of: "$samples/", options: .backwards) else {

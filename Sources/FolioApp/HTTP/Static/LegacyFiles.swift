@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOPosix
 
 /// Old files served as they are (Kuma's LEGACY_ROOT: `/diagrams/…`, `/presentations/…`,
 /// `/samples/…`). They are old demos with their own scripts, so they live on the untrusted
@@ -30,43 +29,46 @@ struct LegacyFiles: Sendable {
         return prefixes.contains(first)
     }
 
-    /// The file at `path` (decoded, starting with `/`), or a redirect to a folder's `/`.
-    func serve(path: String, request: Request) async throws -> Response {
+    /// The file at `path` (decoded, starting with `/`), or a redirect to a folder's `/`. Files
+    /// are streamed from disk in chunks (old presentations can be large).
+    func serve(path: String, request: Request, context: some RequestContext) async throws -> Response {
         guard request.method == .get || request.method == .head else { throw HTTPFailure.methodNotAllowed }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         guard let first = segments.first, Self.prefixes.contains(String(first)),
               !segments.contains(where: { $0.hasPrefix(".") || $0.contains("\\") }), !path.contains("\0") else {
             throw HTTPFailure.notFound("No such file.")
         }
-        var candidate = root + "/" + segments.joined(separator: "/")
+        let clean = "/" + segments.joined(separator: "/")
+        var candidate = root + clean
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) else {
             throw HTTPFailure.notFound("No such file.")
         }
         if isDirectory.boolValue {
             guard path.hasSuffix("/") else {
-                return Reply.redirect(URLPath.encodeSlug(path) + "/", status: .movedPermanently,
+                // Built from the cleaned segments: never `//host/…`.
+                return Reply.redirect(URLPath.encodeSlug(clean) + "/", status: .movedPermanently,
                                       headers: [.cacheControl: "public, max-age=86400"])
             }
             candidate += "/index.html"
         }
         // Symbolic links may point anywhere; only what really lies inside the folder is served.
-        guard let real = Self.realPath(candidate), real.hasPrefix(root + "/") else { throw HTTPFailure.notFound("No such file.") }
-        let loaded = try await NIOThreadPool.singleton.runIfActive { () -> (Data, Date)? in
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: real),
-                  attributes[.type] as? FileAttributeType == .typeRegular,
-                  let data = FileManager.default.contents(atPath: real) else { return nil }
-            return (data, attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0))
-        }
-        guard let (data, modified) = loaded else { throw HTTPFailure.notFound("No such file.") }
-        let seconds = Int(modified.timeIntervalSince1970)
-        return Reply.bytes(Array(data), contentType: Self.type(of: real), headers: [
-            .eTag: "\"\(String(data.count, radix: 16))-\(String(seconds, radix: 16))\"",
+        guard let real = Self.realPath(candidate), real.hasPrefix(root + "/"),
+              let attributes = try? FileManager.default.attributesOfItem(atPath: real),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = (attributes[.size] as? NSNumber)?.intValue else { throw HTTPFailure.notFound("No such file.") }
+        let seconds = Int((attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970)
+        let headers: HTTPFields = [
+            .contentType: Self.type(of: real),
+            .contentLength: String(size),
+            .eTag: "\"\(String(size, radix: 16))-\(String(seconds, radix: 16))\"",
             .lastModified: HTTPDate.format(seconds * 1000),
             .cacheControl: "public, max-age=86400",
             .surrogateKey: "legacy",
             .contentSecurityPolicy: frameAncestors,
-        ])
+        ]
+        let body = size == 0 ? ResponseBody() : try await FileIO().loadFile(path: real, context: context)
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     static func type(of path: String) -> String {

@@ -38,8 +38,23 @@ struct RedirectRules: Sendable {
 
     struct Target: Equatable, Sendable {
         var location: String
-        var permanent: Bool
+        /// 301, 302, 307 or 308: the first rule's, made temporary if any later one is.
+        var status: Int
+
+        var permanent: Bool { status == 301 || status == 308 }
+
+        init(location: String, status: Int) {
+            self.location = location
+            self.status = status
+        }
+
+        init(location: String, permanent: Bool) {
+            self.init(location: location, status: permanent ? 301 : 302)
+        }
     }
+
+    /// Chains longer than this are treated as loops (a hole can grow a path forever).
+    static let maxHops = 10
 
     let rules: [Rule]
 
@@ -91,8 +106,9 @@ struct RedirectRules: Sendable {
             throw Problem(message: "\(name): rule \(number): `to` must be a path starting with / or an http(s) URL")
         }
         let names = groupNames(in: pattern)
-        for hole in holes(in: to) where Int(hole) == nil && !names.contains(hole) {
-            throw Problem(message: "\(name): rule \(number): `{\(hole)}` is not a group of `\(from)`")
+        for hole in holes(in: to) {
+            let known = Int(hole).map { (0...regex.numberOfCaptureGroups).contains($0) } ?? names.contains(hole)
+            guard known else { throw Problem(message: "\(name): rule \(number): `{\(hole)}` is not a group of `\(from)`") }
         }
         return Rule(number: number, from: from, regex: regex, groupNames: names, to: to, status: code, locale: keepsLocale,
                     prefix: literalPrefix(pattern))
@@ -105,8 +121,9 @@ struct RedirectRules: Sendable {
         var seen: Set<String> = [path, current.location]
         // A target that another rule redirects again: follow it here, so one hop does.
         while current.location.hasPrefix("/"), let next = apply(current.location) {
-            guard seen.insert(next.location).inserted else { return nil }
-            current = Target(location: next.location, permanent: current.permanent && next.permanent)
+            guard seen.insert(next.location).inserted, seen.count <= Self.maxHops else { return nil }
+            let status = current.permanent && !next.permanent ? (current.status == 308 ? 307 : 302) : current.status
+            current = Target(location: next.location, status: status)
         }
         return current
     }
@@ -120,12 +137,16 @@ struct RedirectRules: Sendable {
         for rule in rules {
             let subject: String
             if rule.locale, let afterLocale { subject = afterLocale } else { subject = bare }
-            guard subject.hasPrefix(rule.prefix) else { continue }
+            // By code points, as the regular expression compares (not by Swift's characters).
+            guard subject.unicodeScalars.starts(with: rule.prefix.unicodeScalars) else { continue }
             let range = NSRange(subject.startIndex..., in: subject)
             guard let match = rule.regex.firstMatch(in: subject, range: range) else { continue }
             var location = Self.fill(rule.to, match: match, names: rule.groupNames, in: subject)
             if rule.locale, let locale, afterLocale != nil, location.hasPrefix("/") { location = "/" + locale + location }
-            return Target(location: location, permanent: rule.status == 301 || rule.status == 308)
+            // A group may bring slashes (`/%2Fevil.example` decodes to `//evil.example`): a path
+            // target stays a path on this site, never a scheme-relative URL to another.
+            if location.hasPrefix("/") { location = "/" + location.drop { $0 == "/" || $0 == "\\" } }
+            return Target(location: location, status: rule.status)
         }
         return nil
     }

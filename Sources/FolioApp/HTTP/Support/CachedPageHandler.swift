@@ -5,72 +5,149 @@ import NIOHTTPTypes
 /// Anonymous views of pages in the page cache, answered on the connection's event loop. The
 /// responder path runs each request in a task on another thread and back, which cost more than
 /// everything a cache hit does; here a hit is a dictionary lookup and three writes. Only plain
-/// cases come this way — GET or HEAD, no query, no session cookie or credentials, a known Host,
-/// a keep-alive connection, not draining — everything else, misses included, goes on to the
-/// responder unchanged. The answer is the stored one with the headers the responder would add
-/// (built once, when the page was stored), so both paths send the same bytes.
+/// cases come this way — GET or HEAD, no query, no session cookie or credentials, the main
+/// site's Host, a keep-alive connection, not draining — everything else, misses included, goes
+/// on to the responder unchanged. The answer is the stored one with the headers the responder
+/// would add (built once, when the page was stored), so both paths send the same bytes.
 ///
-/// NIO's pipelining handler sits before this one and hands over one request at a time, so an
-/// answer written here can never overtake one still being made by the responder.
-final class CachedPageHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// HTTP/1.1 answers must leave in the order the requests came (a client may pipeline them), so
+/// a request is answered here only while the responder owes nothing on this connection: the
+/// heads passed on and the ends the responder wrote back are counted. A connection whose
+/// socket is full goes to the responder too, which waits for it (no unbounded buffering), and
+/// Hummingbird's quiesce event (shutdown) is held back until answers written here are out, so
+/// closing never cuts one off.
+final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
     let services: FolioServices
     /// The rest (body, end) of a request answered here is dropped.
     private var answered = false
+    /// Requests passed to the responder whose answers have not ended yet.
+    private var owed = 0
+    /// Answers written here and not yet on the wire; a quiesce event waiting for them.
+    private var unflushed = 0
+    private var heldQuiesce: Any?
+    private var quiescing = false
     private var loopbackPeer: Bool?
+    /// The last Host seen on this connection and whether it is the main site's (a client
+    /// sends the same one on every request).
+    private var knownAuthority: (authority: String, isMain: Bool)?
 
     init(services: FolioServices) { self.services = services }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            let loopback = loopbackPeer ?? FolioContext.isLoopback(context.channel.remoteAddress)
-            loopbackPeer = loopback
-            guard let answer = services.cachedAnswer(to: request, loopbackPeer: loopback) else {
-                context.fireChannelRead(data)
+            if owed == 0, !quiescing, context.channel.isWritable, isMainSite(request, context),
+               let answer = services.cachedAnswer(to: request) {
+                answered = true
+                unflushed += 1
+                let written = context.eventLoop.makePromise(of: Void.self)
+                written.futureResult.hop(to: context.eventLoop).whenComplete { [self] _ in
+                    unflushed -= 1
+                    if unflushed == 0, let event = heldQuiesce {
+                        heldQuiesce = nil
+                        context.fireUserInboundEventTriggered(event)
+                    }
+                }
+                context.write(wrapOutboundOut(.head(answer.head)), promise: nil)
+                if let body = answer.body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
                 return
             }
-            answered = true
-            context.write(wrapOutboundOut(.head(answer.head)), promise: nil)
-            if let body = answer.body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            owed += 1
+            context.fireChannelRead(data)
         case .body:
             if !answered { context.fireChannelRead(data) }
         case .end:
             if answered { answered = false } else { context.fireChannelRead(data) }
         }
     }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data), owed > 0 { owed -= 1 }
+        context.write(data, promise: promise)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is ChannelShouldQuiesceEvent {
+            quiescing = true
+            if unflushed > 0 {
+                heldQuiesce = event
+                return
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    private func isMainSite(_ request: HTTPRequest, _ context: ChannelHandlerContext) -> Bool {
+        if let known = knownAuthority, known.authority == request.authority { return known.isMain }
+        let loopback = loopbackPeer ?? FolioContext.isLoopback(context.channel.remoteAddress)
+        loopbackPeer = loopback
+        let isMain = services.hosts.origin(authority: request.authority, listener: .main, loopbackPeer: loopback) == .main
+        knownAuthority = request.authority.map { ($0, isMain) }
+        return isMain
+    }
 }
 
 extension FolioServices {
-    /// The cached answer to `request`, or nil when the responder must handle it.
-    func cachedAnswer(to request: HTTPRequest, loopbackPeer: Bool) -> (head: HTTPResponse, body: ByteBuffer?)? {
+    /// The cached answer to `request` (for the main site's Host), or nil when the responder
+    /// must handle it.
+    func cachedAnswer(to request: HTTPRequest) -> (head: HTTPResponse, body: ByteBuffer?)? {
         let started = ContinuousClock.now
         guard request.method == .get || request.method == .head, let path = request.path,
-              !path.contains("?"), path.contains("/docs/"), !path.contains("$"),
-              !state.isDraining, pageCache.isEnabled, config.role.serves(.web),
-              request.headerFields[.authorization] == nil,
-              !request.headerFields[values: .cookie].contains(where: { $0.contains(FolioResponder.sessionCookie + "=") }),
-              !(request.headerFields[.connection]?.lowercased().contains("close") ?? false),
-              hosts.origin(authority: request.authority, listener: .main, loopbackPeer: loopbackPeer) == .main,
+              Self.isPlainPageView(path), !state.isDraining, pageCache.isEnabled, config.role.serves(.web) else { return nil }
+        let fields = request.headerFields
+        guard fields[.authorization] == nil, fields[HostPolicy.hostField] == nil,   // a second Host: the responder refuses it
+              !fields[values: .cookie].contains(where: { Self.contains($0.utf8, Self.sessionCookiePrefix) }),
+              !(fields[.connection].map { Self.contains($0.lowercased().utf8, Array("close".utf8)) } ?? false),
               let entry = pageCache.lookup(path) else { return nil }
         metrics.pageCache(hit: true, direct: true)
-        let variant = entry.gzip.flatMap { Gzip.accepted(by: request.headerFields[.acceptEncoding]) ? $0 : nil } ?? entry.plain
-        let notModified = request.headerFields[.ifNoneMatch].map { condition in
-            variant.ready[.eTag].map { Conditional.etagMatches(condition, $0) } ?? false
+        let variant = entry.gzip.flatMap { Gzip.accepted(by: fields[.acceptEncoding]) ? $0 : nil } ?? entry.plain
+        let notModified = fields[.ifNoneMatch].map { condition in
+            variant.ready[.eTag].map { condition == $0 || Conditional.etagMatches(condition, $0) } ?? false
         } ?? false
         var headers = notModified ? variant.readyNotModified : variant.ready
-        let requestID = RequestID.of(request.headerFields)
-        headers[.requestID] = requestID
-        // What Hummingbird adds to the responder's answers.
-        headers[.date] = HTTPDate.current()
-        headers[.server] = "Folio"
+        let requestID = RequestID.of(fields)
+        // What the responder adds, then Hummingbird (stored headers never hold these three).
+        headers.append(HTTPField(name: .requestID, value: requestID))
+        headers.append(HTTPField(name: .date, value: HTTPDate.current()))
+        headers.append(HTTPField(name: .server, value: "Folio"))
         let status: HTTPResponse.Status = notModified ? .notModified : entry.status
-        record(method: request.method, path: path, status: status, requestID: requestID, started: started)
+        record(method: request.method, path: path, route: "docs", status: status, requestID: requestID, started: started)
         return (HTTPResponse(status: status, headerFields: headers),
                 notModified || request.method == .head ? nil : variant.body)
+    }
+}
+
+extension FolioServices {
+    static let sessionCookiePrefix = Array((FolioResponder.sessionCookie + "=").utf8)
+
+    /// A page address the cache may hold: `/docs/` in it, no query, no `$` action (one pass
+    /// over the bytes; this runs for every request).
+    static func isPlainPageView(_ path: String) -> Bool {
+        var sawDocs = false
+        var matched = 0   // how much of "/docs/" the bytes just read end with
+        let docs: [UInt8] = Array("/docs/".utf8)
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "$") { return false }
+            if !sawDocs {
+                matched = byte == docs[matched] ? matched + 1 : (byte == docs[0] ? 1 : 0)
+                if matched == docs.count { sawDocs = true }
+            }
+        }
+        return sawDocs
+    }
+
+    static func contains(_ haystack: String.UTF8View, _ needle: [UInt8]) -> Bool {
+        let bytes = Array(haystack)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

@@ -15,9 +15,9 @@ enum ContentSecurityPolicy {
             "default-src 'none'",
             "script-src 'self'",
             "style-src 'self'",
-            // Pages show images from anywhere secure, and attachments from the untrusted origin.
+            // Pages show images and media from anywhere secure, and attachments from the untrusted origin.
             "img-src 'self' data: https:" + files,
-            "media-src 'self'" + files,
+            "media-src 'self' https:" + files,
             "font-src 'self'",
             "connect-src 'self'",
             "manifest-src 'self'",

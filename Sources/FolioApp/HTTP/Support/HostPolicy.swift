@@ -16,6 +16,10 @@ struct HostPolicy: Sendable {
     /// Host names of the untrusted origin.
     let untrusted: Set<String>
 
+    /// A `Host` field left among the headers: the conversion moved the first into the
+    /// authority, so this is a second one.
+    static let hostField = HTTPField.Name("Host")!
+
     static let loopbackNames: Set<String> = ["localhost", "127.0.0.1", "[::1]", "::1"]
 
     init(config: FolioConfig) {
@@ -29,6 +33,8 @@ struct HostPolicy: Sendable {
     /// listener's own origin: nobody elsewhere can connect from 127.0.0.1.
     func origin(authority: String?, listener: Origin, loopbackPeer: Bool) -> Origin {
         guard let name = authority.flatMap(Self.hostname) else { return .unknown }
+        // Loopback names only ever from this machine, even when a default URL uses one.
+        if Self.loopbackNames.contains(name) { return loopbackPeer ? listener : .unknown }
         switch listener {
         case .main:
             if main.contains(name) || mainSuffixes.contains(where: { name.hasSuffix($0) || name == $0.dropFirst() }) {
@@ -41,7 +47,7 @@ struct HostPolicy: Sendable {
         case .unknown:
             return .unknown
         }
-        return loopbackPeer && Self.loopbackNames.contains(name) ? listener : .unknown
+        return .unknown
     }
 
     /// Paths answered whatever the Host: probes (kubelets use the pod's address), `/metrics`

@@ -28,10 +28,10 @@ enum RequestID {
 
 extension FolioServices {
     /// A request's metrics and its log line (both paths: the responder and the direct one).
-    func record(method: HTTPRequest.Method, path: String, status: HTTPResponse.Status, requestID: String,
+    func record(method: HTTPRequest.Method, path: String, route: String? = nil, status: HTTPResponse.Status, requestID: String,
                 started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
-        let route = RouteName.of(path: path)
+        let route = route ?? RouteName.of(path: path)
         metrics.request(route: route, method: method.rawValue, status: Int(status.code), duration: elapsed)
         logger.info("request", metadata: [
             "request_id": "\(requestID)", "method": "\(method.rawValue)", "path": "\(path)",
