@@ -25,6 +25,8 @@ public struct FolioServices: Sendable {
     /// Static redirect rules (`FOLIO_REDIRECTS_FILE`) and old files (`FOLIO_LEGACY_DIR`).
     let redirects: RedirectRules
     let legacy: LegacyFiles?
+    /// Attachment bytes.
+    let blobs: any BlobStore
     /// The PostgreSQL schema (tests run each suite in its own), so a sibling process can join.
     var searchPath: String? = nil
 
@@ -68,6 +70,7 @@ public struct FolioServices: Sendable {
                                  hosts: HostPolicy(config: config),
                                  contentSecurityPolicy: ContentSecurityPolicy.main(config: config, frameSources: iframeHosts),
                                  redirects: redirects, legacy: legacy,
+                                 blobs: FileStore(dataDirectory: config.dataDirectory),
                                  searchPath: searchPath)
         } catch {
             await database.shutdown()
@@ -98,11 +101,14 @@ public struct FolioServices: Sendable {
                     wiki.jobs.nudge()
                 }
             },
-            JobKind.cleanup: { _ in
+            JobKind.cleanup: { [blobs, logger] _ in
                 try await database.transaction { sql in
                     try await sql.raw("DELETE FROM sessions WHERE expires_at < \(bind: Clock.nowMillis())").run()
                     try await PurgeStore.cleanUp(sql)
                 }
+                // Uploads cut off by a crash; an hour is longer than any upload takes.
+                let removed = try await blobs.removeStaleUploads(olderThan: 3600)
+                if removed > 0 { logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
             },
             JobKind.sitemaps: { [config, logger] _ in
                 let summary = try await database.transaction { try await SitemapStore.rebuild($0, siteURL: config.publicURL) }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import NIOPosix
 import SQLKit
 
 /// A file attached to a page, as of its current revision.
@@ -142,49 +141,5 @@ enum AttachmentStore {
             WHERE uploaded_by = \(bind: userID) AND created_at >= \(bind: since)
             """).first()
         return try row?.decode(column: "total", as: Int.self) ?? 0
-    }
-}
-
-/// Attachment bytes in the data folder, named by their SHA-256: a user's file name never
-/// reaches the file system, equal uploads share one file, and a file is written to a temporary
-/// name and renamed into place, so a reader never sees half of one.
-struct FileStore: Sendable {
-    let folder: String
-
-    init(dataDirectory: String) { folder = dataDirectory + "/attachments" }
-
-    static func digest(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-    }
-
-    func path(of sha256: String) -> String { folder + "/" + sha256.prefix(2) + "/" + sha256 }
-
-    /// Stores `bytes` (on NIO's blocking-I/O threads); returns their SHA-256.
-    func store(_ bytes: [UInt8]) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { try storeNow(bytes) }
-    }
-
-    private func storeNow(_ bytes: [UInt8]) throws -> String {
-        let sha = Self.digest(bytes)
-        let target = path(of: sha)
-        let manager = FileManager.default
-        if manager.fileExists(atPath: target) { return sha }
-        try manager.createDirectory(atPath: folder + "/" + sha.prefix(2), withIntermediateDirectories: true)
-        let temporary = folder + "/.upload-" + UUID().uuidString
-        guard manager.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        if rename(temporary, target) != 0 {
-            try? manager.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
-        return sha
-    }
-
-    /// The bytes, read on NIO's blocking-I/O threads (never on the threads serving requests).
-    func read(_ sha256: String) async throws -> Data? {
-        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
-        let path = path(of: sha256)
-        return try await NIOThreadPool.singleton.runIfActive { FileManager.default.contents(atPath: path) }
     }
 }

@@ -66,7 +66,7 @@ enum AttachmentRoutes {
         let comment = String((form["comment"]?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(255))
         // Bytes first (content-addressed, renamed into place), then the row: a failure between
         // the two leaves an unreferenced file, never a row without its file.
-        let sha = try await FileStore(dataDirectory: services.config.dataDirectory).store(file.data)
+        let sha = try await services.blobs.store(file.data)
         let purgesCDN = services.wiki.purgesCDN
         let lockUser = services.database.kind == .postgres
         struct OverQuota: Error { let used: Int }
@@ -189,7 +189,7 @@ enum AttachmentRoutes {
                                   headers: [.cacheControl: "public, max-age=86400"])
         }
         let sha = revision?.sha256 ?? attachment.sha256
-        guard let data = try await FileStore(dataDirectory: services.config.dataDirectory).read(sha) else {
+        guard let data = try await services.blobs.read(sha) else {
             services.logger.error("attachment file missing", metadata: ["id": "\(id)", "sha256": "\(sha)"])
             throw HTTPFailure(.notFound, "The file \(id) is missing from storage.")
         }

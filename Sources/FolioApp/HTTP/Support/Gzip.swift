@@ -16,19 +16,31 @@ enum Gzip {
     }
 
     /// Whether `Accept-Encoding` admits gzip (`gzip`, `x-gzip` or `*`, with a non-zero q).
+    /// Parsed over the bytes without Foundation: it runs for every page view.
     static func accepted(by header: String?) -> Bool {
         guard let header else { return false }
+        if header == "gzip" || header == "gzip, deflate" || header == "gzip, deflate, br" || header == "gzip, deflate, br, zstd" {
+            return true   // what browsers and tools send, as is
+        }
         var wildcard = false
-        for part in header.split(separator: ",") {
-            let pieces = part.split(separator: ";")
-            let coding = pieces.first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            let q = pieces.dropFirst().compactMap { piece -> Double? in
-                let item = piece.trimmingCharacters(in: .whitespaces).lowercased()
-                return item.hasPrefix("q=") ? Double(item.dropFirst(2)) : nil
-            }.first ?? 1
-            if coding == "gzip" || coding == "x-gzip" { return q > 0 }
-            if coding == "*" { wildcard = q > 0 }
+        for part in header.utf8.split(separator: UInt8(ascii: ",")) {
+            let pieces = part.split(separator: UInt8(ascii: ";"))
+            guard let first = pieces.first else { continue }
+            let coding = trimmedLowercase(first)
+            var q = 1.0
+            for piece in pieces.dropFirst() {
+                let item = trimmedLowercase(piece)
+                if item.starts(with: Array("q=".utf8)) { q = Double(String(decoding: item.dropFirst(2), as: UTF8.self)) ?? 0 }
+            }
+            if coding == Array("gzip".utf8) || coding == Array("x-gzip".utf8) { return q > 0 }
+            if coding == [UInt8(ascii: "*")] { wildcard = q > 0 }
         }
         return wildcard
+    }
+
+    private static func trimmedLowercase(_ bytes: Substring.UTF8View.SubSequence) -> [UInt8] {
+        let isSpace = { (byte: UInt8) in byte == 32 || byte == 9 }
+        return bytes.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+            .map { (65...90).contains($0) ? $0 + 32 : $0 }
     }
 }

@@ -21,6 +21,26 @@ import Testing
 
     static let png2: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 9, count: 80)
 
+    @Test func blobsAreStoredWholeAndLeftoversCleanedUp() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let blobs = FileStore(dataDirectory: folder)
+        let sha = try await blobs.store(AttachmentTests.png)
+        #expect(sha == FileStore.digest(AttachmentTests.png))
+        #expect(try await blobs.store(AttachmentTests.png) == sha)   // stored once
+        #expect(try await blobs.read(sha).map(Array.init) == AttachmentTests.png)
+        #expect(try await blobs.read("../../etc/passwd") == nil)
+        #expect(try await blobs.read(String(repeating: "0", count: 64)) == nil)
+        // What a crash mid-upload leaves: a temporary file, removed once it is old.
+        let leftover = folder + "/attachments/" + FileStore.temporaryPrefix + "crashed"
+        #expect(FileManager.default.createFile(atPath: leftover, contents: Data([1, 2, 3])))
+        #expect(try await blobs.removeStaleUploads(olderThan: 3600) == 0)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: leftover)
+        #expect(try await blobs.removeStaleUploads(olderThan: 3600) == 1)
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(try await blobs.read(sha) != nil)
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func replacingKeepsTheAddressAndPinsTheOldBytes(database: TestDatabase) async throws {
         try await Site.run(database, configure: { _ in }) { site in

@@ -1,0 +1,90 @@
+import Crypto
+import Foundation
+import NIOPosix
+
+/// Where attachment bytes live, named by their SHA-256: a user's file name never reaches the
+/// storage, and equal uploads share one copy. `FileStore` keeps them in the data folder; an
+/// object store would be another implementation.
+protocol BlobStore: Sendable {
+    /// Stores `bytes`; returns their SHA-256. Readers never see part of a blob.
+    func store(_ bytes: [UInt8]) async throws -> String
+    /// The bytes of `sha256`, or nil when there are none.
+    func read(_ sha256: String) async throws -> Data?
+    /// Removes what uploads cut off by a crash left behind; returns how many.
+    func removeStaleUploads(olderThan seconds: Int) async throws -> Int
+}
+
+/// Blobs in `FOLIO_DATA_DIR/attachments/<2 hex>/<sha256>`. A blob is written to a temporary
+/// name, flushed to disk and renamed into place, so a crash mid-upload leaves at most a
+/// temporary file (removed by the hourly clean-up), never a half-written blob. All file work
+/// runs on NIO's blocking-I/O threads, never on the threads serving requests.
+struct FileStore: BlobStore {
+    let folder: String
+
+    init(dataDirectory: String) { folder = dataDirectory + "/attachments" }
+
+    static func digest(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static let temporaryPrefix = ".upload-"
+
+    func path(of sha256: String) -> String { folder + "/" + sha256.prefix(2) + "/" + sha256 }
+
+    func store(_ bytes: [UInt8]) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { try storeNow(bytes) }
+    }
+
+    private func storeNow(_ bytes: [UInt8]) throws -> String {
+        let sha = Self.digest(bytes)
+        let target = path(of: sha)
+        let manager = FileManager.default
+        if manager.fileExists(atPath: target) { return sha }
+        let directory = folder + "/" + sha.prefix(2)
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = folder + "/" + Self.temporaryPrefix + UUID().uuidString
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let count = write(fd, raw.baseAddress! + written, raw.count - written)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                written += count
+            }
+            return fsync(fd) == 0
+        }
+        close(fd)
+        guard ok, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+        // The rename itself is on disk once the folder is.
+        let folderFD = open(directory, O_RDONLY | O_CLOEXEC)
+        if folderFD >= 0 { fsync(folderFD); close(folderFD) }
+        return sha
+    }
+
+    func read(_ sha256: String) async throws -> Data? {
+        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
+        let path = path(of: sha256)
+        return try await NIOThreadPool.singleton.runIfActive { FileManager.default.contents(atPath: path) }
+    }
+
+    func removeStaleUploads(olderThan seconds: Int) async throws -> Int {
+        let folder = folder
+        return try await NIOThreadPool.singleton.runIfActive {
+            let manager = FileManager.default
+            let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+            let cutoff = Date().addingTimeInterval(-Double(seconds))
+            var removed = 0
+            for name in names where name.hasPrefix(Self.temporaryPrefix) {
+                let path = folder + "/" + name
+                guard let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                      modified < cutoff, (try? manager.removeItem(atPath: path)) != nil else { continue }
+                removed += 1
+            }
+            return removed
+        }
+    }
+}
