@@ -30,7 +30,7 @@ public enum FolioApplication {
         return Application(
             responder: FolioResponder(services: services),
             server: .http1(configuration: .init(additionalChannelHandlers: direct
-                ? [CloseAfterResponse(), CachedPageHandler(services: services)] : [CloseAfterResponse()])),
+                ? [CloseAfterResponse(), CachedPageHandler.Installer(services: services)] : [CloseAfterResponse()])),
             configuration: .init(address: .hostname(config.host, port: port ?? config.port), serverName: "Folio"),
             services: background,
             logger: services.logger)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// A bounded in-memory cache of anonymous page views: the finished response (status, headers,
@@ -11,7 +12,7 @@ import Synchronization
 public final class PageCache: Sendable {
     /// A stored view, both forms ready to send: their headers (own ETag, length, `Vary`) and
     /// bodies are built once, and a hit shares the bytes (ByteBuffer) rather than copying them.
-    public struct Entry: Sendable {
+    public final class Entry: Sendable {
         struct Variant: Sendable {
             let headers: HTTPFields
             let body: ByteBuffer
@@ -19,6 +20,11 @@ public final class PageCache: Sendable {
             /// the same for a 304 (no length, no type).
             let ready: HTTPFields
             let readyNotModified: HTTPFields
+            /// The same as HTTP/1 headers, for `CachedPageHandler`, which writes below the
+            /// HTTP-types layer; and the ETag it compares.
+            let readyHTTP1: HTTPHeaders
+            let readyNotModifiedHTTP1: HTTPHeaders
+            let etag: String?
 
             init(headers: HTTPFields, body: ByteBuffer, finish: ((inout HTTPFields) -> Void)?) {
                 self.headers = headers
@@ -26,9 +32,12 @@ public final class PageCache: Sendable {
                 var ready = headers
                 finish?(&ready)
                 self.ready = ready
+                self.readyHTTP1 = HTTPHeaders(ready.map { ($0.name.rawName, $0.value) })
+                self.etag = ready[.eTag]
                 ready[.contentLength] = nil
                 ready[.contentType] = nil
                 self.readyNotModified = ready
+                self.readyNotModifiedHTTP1 = HTTPHeaders(ready.map { ($0.name.rawName, $0.value) })
             }
         }
         let status: HTTPResponse.Status

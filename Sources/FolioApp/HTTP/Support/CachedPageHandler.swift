@@ -1,6 +1,7 @@
 import HTTPTypes
 import NIOCore
-import NIOHTTPTypes
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
 
 /// Anonymous views of pages in the page cache, answered on the connection's event loop. The
 /// responder path runs each request in a task on another thread and back, which cost more than
@@ -17,10 +18,26 @@ import NIOHTTPTypes
 /// Hummingbird's quiesce event (shutdown) is held back until answers written here are out, so
 /// closing never cuts one off.
 final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// Hummingbird adds extra handlers after its HTTP-types codec; this one belongs before it
+    /// (it reads and writes HTTP/1 parts, so neither side is converted), and moves itself there.
+    final class Installer: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = Never
+        let services: FolioServices
+        init(services: FolioServices) { self.services = services }
+
+        func handlerAdded(context: ChannelHandlerContext) {
+            let pipeline = context.pipeline.syncOperations
+            if let codec = try? pipeline.context(handlerType: HTTP1ToHTTPServerCodec.self) {
+                try? pipeline.addHandler(CachedPageHandler(services: services), position: .before(codec.handler))
+            }
+            pipeline.removeHandler(context: context, promise: nil)
+        }
+    }
 
     let services: FolioServices
     /// The rest (body, end) of a request answered here is dropped.
@@ -54,7 +71,7 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
                     }
                 }
                 context.write(wrapOutboundOut(.head(answer.head)), promise: nil)
-                if let body = answer.body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
+                if let body = answer.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
                 return
             }
@@ -83,12 +100,15 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireUserInboundEventTriggered(event)
     }
 
-    private func isMainSite(_ request: HTTPRequest, _ context: ChannelHandlerContext) -> Bool {
-        if let known = knownAuthority, known.authority == request.authority { return known.isMain }
+    private func isMainSite(_ request: HTTPRequestHead, _ context: ChannelHandlerContext) -> Bool {
+        let hosts = request.headers["host"]
+        // None, or two (which the responder refuses): not for this path.
+        guard hosts.count == 1, let authority = hosts.first else { return false }
+        if let known = knownAuthority, known.authority == authority { return known.isMain }
         let loopback = loopbackPeer ?? FolioContext.isLoopback(context.channel.remoteAddress)
         loopbackPeer = loopback
-        let isMain = services.hosts.origin(authority: request.authority, listener: .main, loopbackPeer: loopback) == .main
-        knownAuthority = request.authority.map { ($0, isMain) }
+        let isMain = services.hosts.origin(authority: authority, listener: .main, loopbackPeer: loopback) == .main
+        knownAuthority = (authority, isMain)
         return isMain
     }
 }
@@ -96,30 +116,42 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
 extension FolioServices {
     /// The cached answer to `request` (for the main site's Host), or nil when the responder
     /// must handle it.
-    func cachedAnswer(to request: HTTPRequest) -> (head: HTTPResponse, body: ByteBuffer?)? {
+    func cachedAnswer(to request: HTTPRequestHead) -> (head: HTTPResponseHead, body: ByteBuffer?)? {
         let started = ContinuousClock.now
-        guard request.method == .get || request.method == .head, let path = request.path,
+        let path = request.uri
+        guard request.method == .GET || request.method == .HEAD, request.isKeepAlive,
               Self.isPlainPageView(path), !state.isDraining, pageCache.isEnabled, config.role.serves(.web) else { return nil }
-        let fields = request.headerFields
-        guard fields[.authorization] == nil, fields[HostPolicy.hostField] == nil,   // a second Host: the responder refuses it
-              !fields[values: .cookie].contains(where: { Self.contains($0.utf8, Self.sessionCookiePrefix) }),
-              !(fields[.connection].map { Self.contains($0.lowercased().utf8, Array("close".utf8)) } ?? false),
-              let entry = pageCache.lookup(path) else { return nil }
+        var acceptEncoding: String?, ifNoneMatch: String?, givenID: String?
+        for (name, value) in request.headers {
+            // Only names as long as one of these five are lowercased (most headers are not).
+            guard [6, 12, 13, 15].contains(name.utf8.count) else { continue }
+            switch name.lowercased() {
+            case "authorization": return nil
+            case "cookie": if Self.contains(value.utf8, Self.sessionCookiePrefix) { return nil }
+            case "accept-encoding": acceptEncoding = acceptEncoding.map { $0 + ", " + value } ?? value
+            case "if-none-match": ifNoneMatch = ifNoneMatch.map { $0 + ", " + value } ?? value
+            case "x-request-id": givenID = value
+            default: break
+            }
+        }
+        guard let entry = pageCache.lookup(path) else { return nil }
         metrics.pageCache(hit: true, direct: true)
-        let variant = entry.gzip.flatMap { Gzip.accepted(by: fields[.acceptEncoding]) ? $0 : nil } ?? entry.plain
-        let notModified = fields[.ifNoneMatch].map { condition in
-            variant.ready[.eTag].map { condition == $0 || Conditional.etagMatches(condition, $0) } ?? false
+        let variant = entry.gzip.flatMap { Gzip.accepted(by: acceptEncoding) ? $0 : nil } ?? entry.plain
+        let notModified = ifNoneMatch.map { condition in
+            variant.etag.map { condition == $0 || Conditional.etagMatches(condition, $0) } ?? false
         } ?? false
-        var headers = notModified ? variant.readyNotModified : variant.ready
-        let requestID = RequestID.of(fields)
+        var headers = notModified ? variant.readyNotModifiedHTTP1 : variant.readyHTTP1
+        let requestID = RequestID.of(given: givenID)
         // What the responder adds, then Hummingbird (stored headers never hold these three).
-        headers.append(HTTPField(name: .requestID, value: requestID))
-        headers.append(HTTPField(name: .date, value: HTTPDate.current()))
-        headers.append(HTTPField(name: .server, value: "Folio"))
-        let status: HTTPResponse.Status = notModified ? .notModified : entry.status
-        record(method: request.method, path: path, route: "docs", status: status, requestID: requestID, started: started)
-        return (HTTPResponse(status: status, headerFields: headers),
-                notModified || request.method == .head ? nil : variant.body)
+        headers.add(name: "X-Request-Id", value: requestID)
+        headers.add(name: "Date", value: HTTPDate.current())
+        headers.add(name: "Server", value: "Folio")
+        let status: HTTPResponseStatus = notModified ? .notModified : .init(statusCode: Int(entry.status.code))
+        let method: HTTPRequest.Method = request.method == .HEAD ? .head : .get
+        record(method: method, path: path, route: "docs", status: .init(code: Int(status.code)), requestID: requestID,
+               started: started)
+        return (HTTPResponseHead(version: request.version, status: status, headers: headers),
+                notModified || request.method == .HEAD ? nil : variant.body)
     }
 }
 

@@ -13,8 +13,10 @@ enum RequestID {
     }()
     static let counter = Atomic<UInt64>(0)
 
-    static func of(_ headers: HTTPFields) -> String {
-        if let given = headers[.requestID], (1...64).contains(given.utf8.count),
+    static func of(_ headers: HTTPFields) -> String { of(given: headers[.requestID]) }
+
+    static func of(given: String?) -> String {
+        if let given, (1...64).contains(given.utf8.count),
            given.utf8.allSatisfy({ $0 == 45 || $0 == 95 || $0 == 46 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) {
             return given
         }
