@@ -66,7 +66,7 @@ import Testing
                                         configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await untrusted.test(.live) { client in
                 let samplesOrigin = Browser(client)
-                for path in ["/robots.txt", "/files/1/a.png", "/files/1/other.png", "/files/9/x.png",
+                for path in ["/robots.txt", "/healthz", "/files/1/a.png", "/files/1/v1/a.png", "/files/1/other.png", "/files/9/x.png",
                              "/en-US/docs/Web/HTML/Reference/Elements/div$samples/a_simple_example?revision=1", "/en-US/docs/Web"] {
                     let response = try await samplesOrigin.get(path)
                     #expect(response.status.code < 500, "\(path): \(response.status)")
