@@ -17,7 +17,7 @@ public final class PageCache: Sendable {
             let headers: HTTPFields
             let body: ByteBuffer
             /// The headers as sent, the standard ones added (the direct path sends these), and
-            /// the same for a 304 (no length, no type).
+            /// those of a 304 (`Conditional.notModifiedHeaders`).
             let ready: HTTPFields
             let readyNotModified: HTTPFields
             /// The same as HTTP/1 headers, for `CachedPageHandler`, which writes below the
@@ -34,10 +34,9 @@ public final class PageCache: Sendable {
                 self.ready = ready
                 self.readyHTTP1 = HTTPHeaders(ready.map { ($0.name.rawName, $0.value) })
                 self.etag = ready[.eTag]
-                ready[.contentLength] = nil
-                ready[.contentType] = nil
-                self.readyNotModified = ready
-                self.readyNotModifiedHTTP1 = HTTPHeaders(ready.map { ($0.name.rawName, $0.value) })
+                let notModified = Conditional.notModifiedHeaders(ready)
+                self.readyNotModified = notModified
+                self.readyNotModifiedHTTP1 = HTTPHeaders(notModified.map { ($0.name.rawName, $0.value) })
             }
         }
         let status: HTTPResponse.Status

@@ -116,6 +116,15 @@ import Testing
                 let notModified = try await site.anonymous.get("/en-US/docs/Web", headers: conditional)
                 #expect(notModified.status == .notModified && notModified.body.readableBytes == 0)
                 #expect(notModified.headers[.eTag] == etag && notModified.headers[.contentType] == nil)
+                // Only what updates a stored copy, as from the responder (a page action never comes directly).
+                #expect(notModified.headers[.cacheControl] == direct.headers[.cacheControl])
+                #expect(notModified.headers[.contentSecurityPolicy] == nil && notModified.headers[.requestID] != nil)
+                let history = try await site.anonymous.get("/en-US/docs/Web$history")
+                var historyCondition = headers
+                historyCondition[.ifNoneMatch] = try #require(history.headers[.eTag])
+                let historyNotModified = try await site.anonymous.get("/en-US/docs/Web$history", headers: historyCondition)
+                #expect(historyNotModified.status == .notModified && historyNotModified.headers[.contentSecurityPolicy] == nil)
+                #expect(historyNotModified.headers[.eTag] == history.headers[.eTag])
                 let head = try await site.anonymous.request("/en-US/docs/Web", method: .head, headers: headers)
                 #expect(head.status == .ok && head.body.readableBytes == 0)
                 #expect(head.headers[.contentLength] == made.headers[.contentLength])

@@ -18,11 +18,19 @@ enum Conditional {
         } else {
             return nil
         }
-        var notModified = Response(status: .notModified, headers: response.headers)
-        notModified.headers[.contentLength] = nil
-        notModified.headers[.contentType] = nil
-        return notModified
+        return Response(status: .notModified, headers: notModifiedHeaders(response.headers))
     }
+
+    /// What a 304 carries of the full answer's headers (RFC 9110 §15.4.5): the fields that
+    /// update a cache's stored copy, and no more — the security headers are on the stored copy.
+    static func notModifiedHeaders(_ headers: HTTPFields) -> HTTPFields {
+        HTTPFields(headers.filter { keptOnNotModified.contains($0.name) })
+    }
+
+    static let keptOnNotModified: Set<HTTPField.Name> = [
+        .cacheControl, .eTag, .vary, .lastModified, .expires, .contentLocation, .surrogateKey, .accessControlAllowOrigin,
+        .requestID, .connection,
+    ]
 
     static func etagMatches(_ condition: String, _ etag: String) -> Bool {
         let strip = { (tag: Substring) -> Substring in
