@@ -26,6 +26,7 @@ public enum FolioApplication {
                 logger: services.logger))
         }
         // Cached page views are answered on the event loop; everything else by the responder.
+        // (Hummingbird's idle timeout, if one is ever set, would not see those answers.)
         let direct = services.pageCache.isEnabled && config.role.serves(.web)
         return Application(
             responder: FolioResponder(services: services),

@@ -27,6 +27,8 @@ public struct FolioServices: Sendable {
     let legacy: LegacyFiles?
     /// Attachment bytes.
     let blobs: any BlobStore
+    /// Log lines of answers made on event loops, written off them.
+    let requestLog: RequestLogQueue
     /// The PostgreSQL schema (tests run each suite in its own), so a sibling process can join.
     var searchPath: String? = nil
 
@@ -71,6 +73,7 @@ public struct FolioServices: Sendable {
                                  contentSecurityPolicy: ContentSecurityPolicy.main(config: config, frameSources: iframeHosts),
                                  redirects: redirects, legacy: legacy,
                                  blobs: FileStore(dataDirectory: config.dataDirectory),
+                                 requestLog: RequestLogQueue(logger: logger),
                                  searchPath: searchPath)
         } catch {
             await database.shutdown()
@@ -130,5 +133,8 @@ public struct FolioServices: Sendable {
         }
     }
 
-    public func shutdown() async { await database.shutdown() }
+    public func shutdown() async {
+        requestLog.finish()
+        await database.shutdown()
+    }
 }

@@ -44,7 +44,11 @@ public final class PageCache: Sendable {
         let gzip: Variant?
         let keys: [String]
         let storedAt: ContinuousClock.Instant
-        var size: Int { plain.body.readableBytes + (gzip?.body.readableBytes ?? 0) + 512 }
+        /// Bodies, plus the header sets each variant keeps (five of them, a few hundred bytes each).
+        var size: Int {
+            func headerBytes(_ variant: Variant) -> Int { 5 * variant.ready.reduce(64) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 } }
+            return plain.body.readableBytes + headerBytes(plain) + (gzip.map { $0.body.readableBytes + headerBytes($0) } ?? 0)
+        }
 
         init(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String],
              finish: ((inout HTTPFields) -> Void)? = nil) {

@@ -25,3 +25,24 @@ import Testing
         #expect(time.hasSuffix("Z") && time.contains("."))
     }
 }
+
+@Suite struct RequestLogQueueTests {
+    @Test func linesFromEventLoopsAreWrittenByATaskInOrder() async throws {
+        let lines = Mutex<[[String: String]]>([])
+        let logger = Logger(label: "folio") {
+            JSONLogHandler(label: $0, write: { data in
+                if let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] { lines.withLock { $0.append(object) } }
+            })
+        }
+        let queue = RequestLogQueue(logger: logger)
+        for index in 0..<3 {
+            queue.add(.init(requestID: "r\(index)", method: "GET", path: "/en-US/docs/Web", route: "docs", status: 200, milliseconds: 0.25))
+        }
+        for _ in 0..<200 where lines.withLock({ $0.count }) < 3 { try await Task.sleep(for: .milliseconds(10)) }
+        let written = lines.withLock { $0 }
+        #expect(written.map { $0["request_id"] } == ["r0", "r1", "r2"])
+        #expect(written.first?["message"] == "request" && written.first?["route"] == "docs" && written.first?["status"] == "200")
+        #expect(written.first?["duration_ms"] == "0.25")
+        queue.finish()
+    }
+}

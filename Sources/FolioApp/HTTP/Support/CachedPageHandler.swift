@@ -2,6 +2,7 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypesHTTP1
+import Synchronization
 
 /// Anonymous views of pages in the page cache, answered on the connection's event loop. The
 /// responder path runs each request in a task on another thread and back, which cost more than
@@ -32,11 +33,19 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
         func handlerAdded(context: ChannelHandlerContext) {
             let pipeline = context.pipeline.syncOperations
-            if let codec = try? pipeline.context(handlerType: HTTP1ToHTTPServerCodec.self) {
-                try? pipeline.addHandler(CachedPageHandler(services: services), position: .before(codec.handler))
+            do {
+                let codec = try pipeline.context(handlerType: HTTP1ToHTTPServerCodec.self)
+                try pipeline.addHandler(CachedPageHandler(services: services), position: .before(codec.handler))
+            } catch {
+                // Still correct without it (the responder answers everything), only slower.
+                if Self.warned.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged {
+                    services.logger.warning("cached pages go through the responder: no HTTP/1 codec found", metadata: ["error": "\(error)"])
+                }
             }
             pipeline.removeHandler(context: context, promise: nil)
         }
+
+        static let warned = Atomic<Bool>(false)
     }
 
     let services: FolioServices
@@ -63,7 +72,7 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 answered = true
                 unflushed += 1
                 let written = context.eventLoop.makePromise(of: Void.self)
-                written.futureResult.hop(to: context.eventLoop).whenComplete { [self] _ in
+                written.futureResult.assumeIsolated().whenComplete { [self] _ in
                     unflushed -= 1
                     if unflushed == 0, let event = heldQuiesce {
                         heldQuiesce = nil
@@ -119,18 +128,22 @@ extension FolioServices {
     func cachedAnswer(to request: HTTPRequestHead) -> (head: HTTPResponseHead, body: ByteBuffer?)? {
         let started = ContinuousClock.now
         let path = request.uri
-        guard request.method == .GET || request.method == .HEAD, request.isKeepAlive,
+        // HTTP/1.1 only: the responder answers HTTP/1.0 (with its own keep-alive rules).
+        guard request.method == .GET || request.method == .HEAD, request.version == .http1_1, request.isKeepAlive,
               Self.isPlainPageView(path), !state.isDraining, pageCache.isEnabled, config.role.serves(.web) else { return nil }
-        var acceptEncoding: String?, ifNoneMatch: String?, givenID: String?
+        var acceptEncoding: String?, ifNoneMatch: String?, givenID: String?, idCount = 0
         for (name, value) in request.headers {
             // Only names as long as one of these five are lowercased (most headers are not).
-            guard [6, 12, 13, 15].contains(name.utf8.count) else { continue }
+            switch name.utf8.count {
+            case 6, 12, 13, 15: break
+            default: continue
+            }
             switch name.lowercased() {
             case "authorization": return nil
             case "cookie": if Self.contains(value.utf8, Self.sessionCookiePrefix) { return nil }
             case "accept-encoding": acceptEncoding = acceptEncoding.map { $0 + ", " + value } ?? value
             case "if-none-match": ifNoneMatch = ifNoneMatch.map { $0 + ", " + value } ?? value
-            case "x-request-id": givenID = value
+            case "x-request-id": givenID = value; idCount += 1
             default: break
             }
         }
@@ -141,7 +154,7 @@ extension FolioServices {
             variant.etag.map { condition == $0 || Conditional.etagMatches(condition, $0) } ?? false
         } ?? false
         var headers = notModified ? variant.readyNotModifiedHTTP1 : variant.readyHTTP1
-        let requestID = RequestID.of(given: givenID)
+        let requestID = RequestID.of(given: idCount == 1 ? givenID : nil)   // two ids: neither, as the responder
         // What the responder adds, then Hummingbird (stored headers never hold these three).
         headers.add(name: "X-Request-Id", value: requestID)
         headers.add(name: "Date", value: HTTPDate.current())
@@ -149,7 +162,7 @@ extension FolioServices {
         let status: HTTPResponseStatus = notModified ? .notModified : .init(statusCode: Int(entry.status.code))
         let method: HTTPRequest.Method = request.method == .HEAD ? .head : .get
         record(method: method, path: path, route: "docs", status: .init(code: Int(status.code)), requestID: requestID,
-               started: started)
+               started: started, onEventLoop: true)
         return (HTTPResponseHead(version: request.version, status: status, headers: headers),
                 notModified || request.method == .HEAD ? nil : variant.body)
     }

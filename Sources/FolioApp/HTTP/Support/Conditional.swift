@@ -30,6 +30,7 @@ enum Conditional {
     static let keptOnNotModified: Set<HTTPField.Name> = [
         .cacheControl, .eTag, .vary, .lastModified, .expires, .contentLocation, .surrogateKey, .accessControlAllowOrigin,
         .requestID, .connection,
+        .setCookie,   // a session cookie being cleared still must be
     ]
 
     static func etagMatches(_ condition: String, _ etag: String) -> Bool {
@@ -63,10 +64,10 @@ enum HTTPDate {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let second = Int(now.tv_sec)
-        if let cached = currentCache.withLock({ $0.second == second ? $0.text : nil }) { return cached }
-        let text = format(second * 1000)
-        currentCache.withLock { $0 = (second, text) }
-        return text
+        return currentCache.withLock { cache in
+            if cache.second != second { cache = (second, format(second * 1000)) }
+            return cache.text
+        }
     }
 
     private static let currentCache = Mutex<(second: Int, text: String)>((0, ""))

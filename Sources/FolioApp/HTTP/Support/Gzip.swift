@@ -30,13 +30,15 @@ enum Gzip {
             var q = 1.0
             for piece in pieces.dropFirst() {
                 let item = trimmedLowercase(piece)
-                if item.starts(with: Array("q=".utf8)) { q = Double(String(decoding: item.dropFirst(2), as: UTF8.self)) ?? 0 }
+                if item.starts(with: qPrefix) { q = Double(String(decoding: item.dropFirst(2), as: UTF8.self)) ?? 0 }
             }
-            if coding == Array("gzip".utf8) || coding == Array("x-gzip".utf8) { return q > 0 }
+            if coding == gzipName || coding == xGzipName { return q > 0 }
             if coding == [UInt8(ascii: "*")] { wildcard = q > 0 }
         }
         return wildcard
     }
+
+    private static let gzipName = Array("gzip".utf8), xGzipName = Array("x-gzip".utf8), qPrefix = Array("q=".utf8)
 
     private static func trimmedLowercase(_ bytes: Substring.UTF8View.SubSequence) -> [UInt8] {
         let isSpace = { (byte: UInt8) in byte == 32 || byte == 9 }

@@ -29,15 +29,50 @@ enum RequestID {
 }
 
 extension FolioServices {
-    /// A request's metrics and its log line (both paths: the responder and the direct one).
+    /// A request's metrics and its log line (both paths: the responder and the direct one; an
+    /// answer made on an event loop hands its line to `RequestLogQueue`).
     func record(method: HTTPRequest.Method, path: String, route: String? = nil, status: HTTPResponse.Status, requestID: String,
-                started: ContinuousClock.Instant) {
+                started: ContinuousClock.Instant, onEventLoop: Bool = false) {
         let elapsed = ContinuousClock.now - started
         let route = route ?? RouteName.of(path: path)
         metrics.request(route: route, method: method.rawValue, status: Int(status.code), duration: elapsed)
+        let line = RequestLogQueue.Line(requestID: requestID, method: method.rawValue, path: path, route: route,
+                                        status: Int(status.code), milliseconds: RouteName.milliseconds(elapsed))
+        if onEventLoop {
+            if logger.logLevel <= .info { requestLog.add(line) }
+        } else {
+            RequestLogQueue.write(line, to: logger)
+        }
+    }
+}
+
+/// Log lines of requests answered on an event loop, written by a task: writing to stderr may
+/// block (a full pipe, a slow log driver), and an event loop must never wait. If the writer
+/// falls 65,536 lines behind, the oldest waiting lines are dropped rather than memory grown.
+final class RequestLogQueue: Sendable {
+    struct Line: Sendable {
+        let requestID: String, method: String, path: String, route: String, status: Int, milliseconds: Double
+    }
+
+    private let continuation: AsyncStream<Line>.Continuation
+
+    init(logger: Logger) {
+        let (stream, continuation) = AsyncStream.makeStream(of: Line.self, bufferingPolicy: .bufferingNewest(65_536))
+        self.continuation = continuation
+        Task.detached {
+            for await line in stream { Self.write(line, to: logger) }
+        }
+    }
+
+    func add(_ line: Line) { continuation.yield(line) }
+
+    /// Ends the writer once the lines already queued are written.
+    func finish() { continuation.finish() }
+
+    static func write(_ line: Line, to logger: Logger) {
         logger.info("request", metadata: [
-            "request_id": "\(requestID)", "method": "\(method.rawValue)", "path": "\(path)",
-            "route": "\(route)", "status": "\(status.code)", "duration_ms": "\(RouteName.milliseconds(elapsed))",
+            "request_id": "\(line.requestID)", "method": "\(line.method)", "path": "\(line.path)",
+            "route": "\(line.route)", "status": "\(line.status)", "duration_ms": "\(line.milliseconds)",
         ])
     }
 }
