@@ -18,6 +18,7 @@ struct UntrustedResponder: HTTPResponder {
     func respond(to request: Request, context: FolioContext) async throws -> Response {
         var response: Response
         do {
+            if request.headers[HostPolicy.hostField] != nil { throw HTTPFailure(.badRequest, "A request names one host.") }
             if checksHost, !HostPolicy.isHostless(request.uri.path),
                services.hosts.origin(authority: request.head.authority, listener: .untrusted,
                                      loopbackPeer: context.isLoopback) != .untrusted {
