@@ -57,6 +57,10 @@ enum PurgeStore {
         if cdn, let id = try row?.decode(column: "id", as: Int.self) {
             try await JobStore.enqueue(sql, kind: cdnPurgeJob, payload: String(id))
         }
+        // A page changed (not only a file): the sitemaps follow within minutes.
+        if keys.contains(where: { $0.hasPrefix("doc-") || $0.hasPrefix("addr-") }) {
+            try await SitemapStore.scheduleRebuild(sql)
+        }
     }
 
     struct Purge: Sendable { let id: Int; let keys: [String] }

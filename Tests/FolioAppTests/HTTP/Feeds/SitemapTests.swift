@@ -5,9 +5,35 @@ import HummingbirdTesting
 import Testing
 @testable import FolioApp
 
-/// Sitemaps: built by the daily job from readable pages only, one file per locale, URLs on the
+/// Sitemaps: built by a job (five minutes after page changes, and daily) from readable pages only, one file per locale, URLs on the
 /// configured site URL whatever Host a request names.
 @Suite struct SitemapTests {
+    @Test(arguments: TestDatabase.kinds)
+    func pageChangesQueueOneRebuildThatEditingCannotPostpone(database: TestDatabase) async throws {
+        try await database.withServices { services in
+            func waiting() async throws -> [JobStore.Listing] {
+                try await services.database.read { try await JobStore.list($0, failedOnly: false) }.filter { $0.kind == JobKind.sitemaps }
+            }
+            let before = Clock.nowMillis()
+            let page = try await services.wiki.create(locale: "en-US", slug: "Web", draft: RevisionDraft(title: "Web", source: "<p>a</p>"),
+                                                      author: nil)
+            let first = try #require(try await waiting().first)
+            #expect(try await waiting().count == 1)
+            #expect(first.runAt >= before + SitemapStore.rebuildDelayMilliseconds - 1000)
+            #expect(first.runAt <= Clock.nowMillis() + SitemapStore.rebuildDelayMilliseconds)
+            try await Task.sleep(for: .milliseconds(20))
+            _ = try await services.wiki.edit(documentID: page.id, draft: RevisionDraft(title: "Web", source: "<p>b</p>"), basedOn: nil,
+                                         author: nil)
+            #expect(try await waiting().map(\.runAt) == [first.runAt], "a later change must not push the rebuild back")
+            // Due: the worker rebuilds, with the page in it.
+            try await services.database.transaction { try await $0.raw("UPDATE jobs SET run_at = 0").run() }
+            _ = try await services.jobRunner(schedules: []).drain()
+            #expect(try await waiting().isEmpty)
+            let file = try await services.database.read { try await SitemapStore.file($0, name: SitemapStore.fileName(locale: "en-US", part: 1)) }
+            #expect(file?.xml.contains("/en-US/docs/Web</loc>") == true)
+        }
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func theJobListsReadablePagesPerLocale(database: TestDatabase) async throws {
         try await Site.run(database, signIn: false, configure: { $0.siteURL = "https://docs.example.org" }) { site in
