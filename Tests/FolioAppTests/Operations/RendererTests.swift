@@ -74,7 +74,7 @@ import Testing
                 #expect(listed.first?.state == "waiting")
                 #expect(listed.first?.lastError?.contains("renderer") == true)
                 // A process rendering locally (the renderer back, in effect) completes it.
-                try await services.database.transaction { try await $0.raw("UPDATE jobs SET run_at = 0").run() }
+                try await services.database.transaction { try await $0.raw("UPDATE jobs SET run_at = 0 WHERE kind = 'render'").run() }
                 #expect(try await services.jobRunner(schedules: []).drain() == 1)
                 let rendered = try #require(try await services.database.read { try await DocumentStore.find($0, id: page.id) })
                 #expect(rendered.renderedHTML.contains("Kept"))
