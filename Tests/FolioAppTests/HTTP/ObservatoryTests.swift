@@ -138,6 +138,12 @@ struct Observatory {
         }
     }
 
+    @Test func sourceOriginsAreWrittenAsCSPWantsThem() {
+        #expect(ContentSecurityPolicy.origin(of: "https://Samples.Example.net/embed/") == "https://samples.example.net")
+        #expect(ContentSecurityPolicy.origin(of: "http://[::1]:8001") == "http://[::1]:8001")
+        #expect(ContentSecurityPolicy.origin(of: "not a url") == nil)
+    }
+
     @Test func theScorerPenalizesWhatObservatoryPenalizes() {
         let weak = Observatory(headers: [.contentSecurityPolicy: "default-src 'self'; script-src 'self' 'unsafe-inline'"],
                                html: "<script src=\"http://cdn.example/x.js\"></script>")

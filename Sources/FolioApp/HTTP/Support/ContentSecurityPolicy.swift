@@ -33,6 +33,7 @@ enum ContentSecurityPolicy {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), let host = parsed.host?.lowercased() else {
             return nil
         }
-        return scheme + "://" + host + (parsed.port.map { ":\($0)" } ?? "")
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[" + host + "]" : host   // IPv6
+        return scheme + "://" + bracketed + (parsed.port.map { ":\($0)" } ?? "")
     }
 }
