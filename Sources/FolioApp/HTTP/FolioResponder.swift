@@ -121,8 +121,7 @@ struct FolioResponder: HTTPResponder {
               services.config.role.serves(.web),
               request.cookies[Self.sessionCookie] == nil else { return nil }
         let path = request.uri.path
-        guard path.contains("/docs/"), !path.contains("$") else { return nil }
-        return path
+        return FolioServices.isPlainPageView(path) ? path : nil
     }
 
     /// Metrics and the request's log line.

@@ -14,29 +14,27 @@ public final class PageCache: Sendable {
     /// bodies are built once, and a hit shares the bytes (ByteBuffer) rather than copying them.
     public final class Entry: Sendable {
         struct Variant: Sendable {
-            let headers: HTTPFields
             let body: ByteBuffer
-            /// The headers as sent, the standard ones added (the direct path sends these), and
-            /// those of a 304 (`Conditional.notModifiedHeaders`).
-            let ready: HTTPFields
-            let readyNotModified: HTTPFields
-            /// The same as HTTP/1 headers, for `CachedPageHandler`, which writes below the
-            /// HTTP-types layer; and the ETag it compares.
+            /// The headers as sent, the standard ones added: the responder's cache hits and
+            /// the direct path (`CachedPageHandler`, as HTTP/1 headers, also for a 304) send
+            /// these, so neither adds anything per request but the request id and date.
+            let headers: HTTPFields
             let readyHTTP1: HTTPHeaders
             let readyNotModifiedHTTP1: HTTPHeaders
             let etag: String?
+            /// Body and header bytes kept.
+            let size: Int
 
             init(headers: HTTPFields, body: ByteBuffer, finish: ((inout HTTPFields) -> Void)?) {
+                var headers = headers
+                finish?(&headers)
                 self.headers = headers
                 self.body = body
-                var ready = headers
-                finish?(&ready)
-                self.ready = ready
-                self.readyHTTP1 = HTTPHeaders(ready.map { ($0.name.rawName, $0.value) })
-                self.etag = ready[.eTag]
-                let notModified = Conditional.notModifiedHeaders(ready)
-                self.readyNotModified = notModified
-                self.readyNotModifiedHTTP1 = HTTPHeaders(notModified.map { ($0.name.rawName, $0.value) })
+                self.readyHTTP1 = HTTPHeaders(headers.map { ($0.name.rawName, $0.value) })
+                self.readyNotModifiedHTTP1 = HTTPHeaders(Conditional.notModifiedHeaders(headers).map { ($0.name.rawName, $0.value) })
+                self.etag = headers[.eTag]
+                let headerBytes = headers.reduce(64) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+                self.size = body.readableBytes + 3 * headerBytes
             }
         }
         let status: HTTPResponse.Status
@@ -44,11 +42,7 @@ public final class PageCache: Sendable {
         let gzip: Variant?
         let keys: [String]
         let storedAt: ContinuousClock.Instant
-        /// Bodies, plus the header sets each variant keeps (five of them, a few hundred bytes each).
-        var size: Int {
-            func headerBytes(_ variant: Variant) -> Int { 5 * variant.ready.reduce(64) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 } }
-            return plain.body.readableBytes + headerBytes(plain) + (gzip.map { $0.body.readableBytes + headerBytes($0) } ?? 0)
-        }
+        var size: Int { plain.size + (gzip?.size ?? 0) }
 
         init(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8], keys: [String],
              finish: ((inout HTTPFields) -> Void)? = nil) {

@@ -38,18 +38,18 @@ import Testing
     @Test func kumaExamplesRedirectAsKumaDid() throws {
         let rules = try RedirectRules(yaml: Self.kumaRules)
         #expect(rules.rules.count == 10)
-        #expect(rules.target(for: "/media/redesign/css/wiki-min.css") == .init(location: "/static/build/styles/wiki.css", permanent: true))
-        #expect(rules.target(for: "/media/img/logo.png") == .init(location: "/static/img/logo.png", permanent: true))
+        #expect(rules.target(for: "/media/redesign/css/wiki-min.css") == .init(location: "/static/build/styles/wiki.css", status: 301))
+        #expect(rules.target(for: "/media/img/logo.png") == .init(location: "/static/img/logo.png", status: 301))
         #expect(rules.target(for: "/media/uploads/demos/x/y.zip")
-                == .init(location: "/docs/Web/Demos_of_open_web_technologies/", permanent: false))
+                == .init(location: "/docs/Web/Demos_of_open_web_technologies/", status: 302))
         #expect(rules.target(for: "/en-US/docs//Web")?.location == "/en-US/docs_Web")
         #expect(rules.target(for: "/samples/canvas-tutorial/2_1_canvas_rect.html")?.location
                 == "/docs/Web/API/Canvas_API/Tutorial/Drawing_shapes#Rectangular_shape_example")
         // Locale rules keep the reader's locale (and work without one).
         #expect(rules.target(for: "/fr/web/")?.location == "/fr/docs/Web")
-        #expect(rules.target(for: "/de/docs") == .init(location: "/de/docs/Web", permanent: true))
+        #expect(rules.target(for: "/de/docs") == .init(location: "/de/docs/Web", status: 301))
         #expect(rules.target(for: "/web")?.location == "/docs/Web")
-        #expect(rules.target(for: "/contests/2010") == .init(location: "http://www.mozillalabs.com/", permanent: false))
+        #expect(rules.target(for: "/contests/2010") == .init(location: "http://www.mozillalabs.com/", status: 302))
         // Groups never turn a path into another site's address.
         #expect(rules.target(for: "//evil.example///x")?.location == "/evil.example/_x")
         #expect(rules.target(for: "/\\evil.example//x")?.location == "/evil.example_x")

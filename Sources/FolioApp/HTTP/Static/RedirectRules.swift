@@ -43,14 +43,6 @@ struct RedirectRules: Sendable {
 
         var permanent: Bool { status == 301 || status == 308 }
 
-        init(location: String, status: Int) {
-            self.location = location
-            self.status = status
-        }
-
-        init(location: String, permanent: Bool) {
-            self.init(location: location, status: permanent ? 301 : 302)
-        }
     }
 
     /// Chains longer than this are treated as loops (a hole can grow a path forever).

@@ -36,13 +36,10 @@ extension FolioServices {
         let elapsed = ContinuousClock.now - started
         let route = route ?? RouteName.of(path: path)
         metrics.request(route: route, method: method.rawValue, status: Int(status.code), duration: elapsed)
+        guard logger.logLevel <= .info else { return }
         let line = RequestLogQueue.Line(requestID: requestID, method: method.rawValue, path: path, route: route,
                                         status: Int(status.code), milliseconds: RouteName.milliseconds(elapsed))
-        if onEventLoop {
-            if logger.logLevel <= .info { requestLog.add(line) }
-        } else {
-            RequestLogQueue.write(line, to: logger)
-        }
+        if onEventLoop { requestLog.add(line) } else { RequestLogQueue.write(line, to: logger) }
     }
 }
 
