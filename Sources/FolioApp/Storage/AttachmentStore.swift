@@ -117,13 +117,15 @@ enum AttachmentStore {
             """).first().map(Attachment.init(row:))
     }
 
-    /// Every revision of an attachment, newest first.
-    static func revisions(_ sql: any SQLDatabase, attachmentID: Int) async throws -> [AttachmentRevision] {
-        try await sql.raw("""
+    /// Every revision of an attachment, newest first (or only revision `only`).
+    static func revisions(_ sql: any SQLDatabase, attachmentID: Int, only: Int? = nil) async throws -> [AttachmentRevision] {
+        var query: SQLQueryString = """
             SELECT r.revision, r.mime_type, r.size, r.sha256, r.comment, r.created_at, u.username
             FROM attachment_revisions r LEFT JOIN users u ON u.id = r.uploaded_by
-            WHERE r.attachment_id = \(bind: attachmentID) ORDER BY r.revision DESC
-            """).all().map { row in
+            WHERE r.attachment_id = \(bind: attachmentID)
+            """
+        if let only { query = query + " AND r.revision = \(bind: only)" }
+        return try await sql.raw(query + " ORDER BY r.revision DESC").all().map { row in
             AttachmentRevision(revision: try row.decode(column: "revision", as: Int.self),
                                mimeType: try row.decode(column: "mime_type", as: String.self),
                                size: try row.decode(column: "size", as: Int.self),

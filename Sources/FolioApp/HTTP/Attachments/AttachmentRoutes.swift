@@ -178,7 +178,7 @@ enum AttachmentRoutes {
         let found = try await services.database.read { sql -> (Attachment, AttachmentRevision?)? in
             guard let attachment = try await AttachmentStore.find(sql, id: id) else { return nil }
             guard let pinned else { return (attachment, nil) }
-            return (attachment, try await AttachmentStore.revisions(sql, attachmentID: id).first { $0.revision == pinned })
+            return (attachment, try await AttachmentStore.revisions(sql, attachmentID: id, only: pinned).first)
         }
         guard let (attachment, revision) = found, pinned == nil || revision != nil else {
             throw HTTPFailure.notFound("There is no file \(id)" + (pinned.map { " version \($0)" } ?? "") + ".")
