@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import NIOCore
-import NIOHTTP1
 import Synchronization
 
 /// A bounded in-memory cache of anonymous page views: the finished response (status, headers,
@@ -15,26 +14,40 @@ public final class PageCache: Sendable {
     public final class Entry: Sendable {
         struct Variant: Sendable {
             let body: ByteBuffer
-            /// The headers as sent, the standard ones added: the responder's cache hits and
-            /// the direct path (`CachedPageHandler`, as HTTP/1 headers, also for a 304) send
-            /// these, so neither adds anything per request but the request id and date.
+            /// The headers as sent, the standard ones added: the responder's cache hits send
+            /// these, and the direct path (`CachedPageHandler`) sends them as HTTP/1.1 bytes
+            /// (status line and fields, also for a 304), so neither adds anything per request
+            /// but the request id, date and server name.
             let headers: HTTPFields
-            let readyHTTP1: HTTPHeaders
-            let readyNotModifiedHTTP1: HTTPHeaders
+            let wireHead: ByteBuffer
+            let wireNotModifiedHead: ByteBuffer
             let etag: String?
             /// Body and header bytes kept.
             let size: Int
 
-            init(headers: HTTPFields, body: ByteBuffer, finish: ((inout HTTPFields) -> Void)?) {
+            init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer, finish: ((inout HTTPFields) -> Void)?) {
                 var headers = headers
                 finish?(&headers)
                 self.headers = headers
                 self.body = body
-                self.readyHTTP1 = HTTPHeaders(headers.map { ($0.name.rawName, $0.value) })
-                self.readyNotModifiedHTTP1 = HTTPHeaders(Conditional.notModifiedHeaders(headers).map { ($0.name.rawName, $0.value) })
+                self.wireHead = Self.wire(status, headers)
+                self.wireNotModifiedHead = Self.wire(.notModified, Conditional.notModifiedHeaders(headers))
                 self.etag = headers[.eTag]
                 let headerBytes = headers.reduce(64) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
                 self.size = body.readableBytes + 3 * headerBytes
+            }
+
+            /// A status line and fields as HTTP/1.1 sends them, each line ending in CRLF.
+            static func wire(_ status: HTTPResponse.Status, _ fields: HTTPFields) -> ByteBuffer {
+                var buffer = ByteBuffer()
+                buffer.writeString("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n")
+                for field in fields {
+                    buffer.writeString(field.name.rawName)
+                    buffer.writeStaticString(": ")
+                    buffer.writeString(field.value)
+                    buffer.writeStaticString("\r\n")
+                }
+                return buffer
             }
         }
         let status: HTTPResponse.Status
@@ -50,13 +63,13 @@ public final class PageCache: Sendable {
             headers[.vary] = "Accept-Encoding"
             headers[.contentLength] = String(body.count)
             self.status = status
-            self.plain = Variant(headers: headers, body: ByteBuffer(bytes: body), finish: finish)
+            self.plain = Variant(status: status, headers: headers, body: ByteBuffer(bytes: body), finish: finish)
             if let compressed = Gzip.compress(body) {
                 var zipped = headers
                 zipped[.contentEncoding] = "gzip"
                 zipped[.contentLength] = String(compressed.count)
                 if let etag = headers[.eTag], etag.hasSuffix("\"") { zipped[.eTag] = etag.dropLast() + "-gz\"" }
-                self.gzip = Variant(headers: zipped, body: ByteBuffer(bytes: compressed), finish: finish)
+                self.gzip = Variant(status: status, headers: zipped, body: ByteBuffer(bytes: compressed), finish: finish)
             } else {
                 self.gzip = nil
             }

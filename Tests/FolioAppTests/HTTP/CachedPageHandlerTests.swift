@@ -63,6 +63,100 @@ import Testing
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// One client connection, read answer by answer (Content-Length bodies).
+    final class RawConnection {
+        let fd: Int32
+        var received: [UInt8] = []
+
+        init(port: Int) throws {
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            try #require(fd >= 0 && connected == 0)
+        }
+        deinit { close(fd) }
+
+        func send(_ text: String) {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) } == bytes.count)
+        }
+
+        /// The next answer: status and body (none for HEAD and 304).
+        func answer(toHead: Bool = false) throws -> (status: Int, body: String) {
+            let end = Array("\r\n\r\n".utf8)
+            func fill() throws {
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                try #require(count > 0, "the connection ended before the answer")
+                received += buffer[0..<count]
+            }
+            while received.firstRange(of: end) == nil { try fill() }
+            let headEnd = received.firstRange(of: end)!.upperBound
+            let head = String(decoding: received[0..<headEnd], as: UTF8.self)
+            let status = Int(head.dropFirst("HTTP/1.1 ".count).prefix(3)) ?? 0
+            let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            let bodyLength = toHead || status == 304 ? 0 : length
+            while received.count < headEnd + bodyLength { try fill() }
+            let body = String(decoding: received[headEnd..<headEnd + bodyLength], as: UTF8.self)
+            received.removeFirst(headEnd + bodyLength)
+            return (status, body)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func requestsInPiecesOrAfterABodyStillComeDirectly(database: TestDatabase) async throws {
+        try await Site.run(database, signIn: false, configure: PageCacheTests.pollByHand) { site in
+            try await site.page("Web", html: "<p>Direct words</p>")
+            try await site.services.invalidator.poll()
+            _ = try await site.anonymous.get("/en-US/docs/Web")   // now cached
+            let port = try #require(site.anonymous.client.port)
+            let view = "GET /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\n\r\n"
+
+            // A head that arrives in pieces is put together first.
+            var before = Self.direct(site)
+            let split = try RawConnection(port: port)
+            split.send("GET /en-US/docs/Web HTTP/1.1\r\nHo")
+            try await Task.sleep(for: .milliseconds(50))
+            split.send("st: localhost\r\n\r\n")
+            let pieces = try split.answer()
+            #expect(pieces.status == 200 && pieces.body.contains("Direct words"))
+            #expect(Self.direct(site) == before + 1)
+
+            // A form post with a body goes to the responder (body and all); a view sent right
+            // behind it waits for its answer (responder), and the next one comes directly.
+            before = Self.direct(site)
+            let form = "q=Direct+words"
+            let posted = try RawConnection(port: port)
+            posted.send("POST /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: \(form.utf8.count)\r\n\r\n\(form)" + view)
+            let postAnswer = try posted.answer()
+            #expect(postAnswer.status >= 300 && postAnswer.status < 500, "\(postAnswer.status)")
+            #expect(try posted.answer().body.contains("Direct words"))
+            #expect(Self.direct(site) == before)
+            posted.send(view)
+            #expect(try posted.answer().body.contains("Direct words"))
+            #expect(Self.direct(site) == before + 1)
+
+            // A chunked body is left to NIO's decoder, and the connection with it.
+            before = Self.direct(site)
+            let chunked = try RawConnection(port: port)
+            chunked.send("POST /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nq=x\r\n0\r\n\r\n" + view)
+            #expect(try chunked.answer().status >= 300)
+            #expect(try chunked.answer().body.contains("Direct words"))
+            chunked.send(view)
+            #expect(try chunked.answer().body.contains("Direct words"))
+            #expect(Self.direct(site) == before)
+        }
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func pipelinedRequestsAreAnsweredInOrder(database: TestDatabase) async throws {
         try await Site.run(database, signIn: false, configure: PageCacheTests.pollByHand) { site in

@@ -4,28 +4,35 @@ import NIOHTTP1
 import NIOHTTPTypesHTTP1
 import Synchronization
 
-/// Anonymous views of pages in the page cache, answered on the connection's event loop. The
-/// responder path runs each request in a task on another thread and back, which cost more than
-/// everything a cache hit does; here a hit is a dictionary lookup and three writes. Only plain
-/// cases come this way — GET or HEAD, no query, no session cookie or credentials, the main
-/// site's Host, a keep-alive connection, not draining — everything else, misses included, goes
-/// on to the responder unchanged. The answer is the stored one with the headers the responder
-/// would add (built once, when the page was stored), so both paths send the same bytes.
+/// Anonymous views of pages in the page cache, answered on the connection's event loop from the
+/// socket's bytes. The responder path decodes each request into NIO's and then Swift HTTP
+/// types, runs it in a task on another thread and back, and encodes the answer field by field;
+/// a cache hit here is a scan of the request's bytes, a dictionary lookup and one write of
+/// stored bytes. Only plain cases come this way — a GET or HEAD of HTTP/1.1, no query, no
+/// session cookie or credentials, the main site's Host, a keep-alive connection, not draining —
+/// everything else, misses included, goes on to NIO's decoder and the responder unchanged. The
+/// answer is the stored one with the headers the responder would add (built once, when the page
+/// was stored), so both paths send the same bytes.
+///
+/// The handler sits in front of NIO's HTTP/1 decoder and frames requests itself (`WireRequest`:
+/// a strict subset of HTTP/1.1 on which it and the decoder agree), passing each whole request
+/// it does not answer to the decoder. From the first bytes it cannot frame (a chunked body, a
+/// folded header, an upgrade…) it passes everything through for the rest of the connection.
 ///
 /// HTTP/1.1 answers must leave in the order the requests came (a client may pipeline them), so
-/// a request is answered here only while the responder owes nothing on this connection: the
-/// heads passed on and the ends the responder wrote back are counted. A connection whose
-/// socket is full goes to the responder too, which waits for it (no unbounded buffering), and
-/// Hummingbird's quiesce event (shutdown) is held back until answers written here are out, so
-/// closing never cuts one off.
+/// a request is answered here only while the responder owes nothing on this connection: every
+/// request passed on has had its answer's end written (counted by `AnswerCounter`, behind the
+/// decoder). A connection whose socket is full goes to the responder too, which waits for it
+/// (no unbounded buffering), and Hummingbird's quiesce event (shutdown) is held back until
+/// answers written here are out, so closing never cuts one off.
 final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = IOData
+    typealias OutboundOut = IOData
 
-    /// Hummingbird adds extra handlers after its HTTP-types codec; this one belongs before it
-    /// (it reads and writes HTTP/1 parts, so neither side is converted), and moves itself there.
+    /// Hummingbird adds extra handlers after its HTTP-types codec; these belong before the
+    /// HTTP/1 encoder and decoder (bytes) and behind them (response parts), and move there.
     final class Installer: ChannelInboundHandler, RemovableChannelHandler {
         typealias InboundIn = Never
         let services: FolioServices
@@ -34,8 +41,11 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         func handlerAdded(context: ChannelHandlerContext) {
             let pipeline = context.pipeline.syncOperations
             do {
+                let encoder = try pipeline.context(handlerType: HTTPResponseEncoder.self)
                 let codec = try pipeline.context(handlerType: HTTP1ToHTTPServerCodec.self)
-                try pipeline.addHandler(CachedPageHandler(services: services), position: .before(codec.handler))
+                let counter = AnswerCounter()
+                try pipeline.addHandler(counter, position: .before(codec.handler))
+                try pipeline.addHandler(CachedPageHandler(services: services, answers: counter), position: .before(encoder.handler))
             } catch {
                 // Still correct without it (the responder answers everything), only slower.
                 if Self.warned.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged {
@@ -48,123 +58,173 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         static let warned = Atomic<Bool>(false)
     }
 
+    /// Counts the answers the responder has finished on this connection (the ends of
+    /// responses passing towards the encoder).
+    final class AnswerCounter: ChannelOutboundHandler, RemovableChannelHandler {
+        typealias OutboundIn = HTTPServerResponsePart
+        typealias OutboundOut = HTTPServerResponsePart
+        fileprivate(set) var ended = 0
+
+        func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+            if case .end = unwrapOutboundIn(data) { ended += 1 }
+            context.write(data, promise: promise)
+        }
+    }
+
     let services: FolioServices
-    /// The rest (body, end) of a request answered here is dropped.
-    private var answered = false
-    /// Requests passed to the responder whose answers have not ended yet.
-    private var owed = 0
-    /// Answers written here and not yet on the wire; a quiesce event waiting for them.
-    private var unflushed = 0
-    private var heldQuiesce: Any?
+    let answers: AnswerCounter
+    /// Requests passed to the decoder (whole heads); answered when `answers.ended` equals it.
+    private var passedOn = 0
+    /// Body bytes of a request passed on still to come (they follow it to the decoder).
+    private var bodyLeft = 0
+    /// The start of a request whose head has not all arrived.
+    private var pending: ByteBuffer?
+    /// Set at the first bytes not framed here: the rest of the connection goes to the decoder.
+    private var passThrough = false
+    /// Whether answers were written here (a quiesce event then waits until they are out).
+    private var answeredHere = false
     private var quiescing = false
     private var loopbackPeer: Bool?
     /// The last Host seen on this connection and whether it is the main site's (a client
     /// sends the same one on every request).
-    private var knownAuthority: (authority: String, isMain: Bool)?
+    private var knownAuthority: (authority: [UInt8], isMain: Bool)?
 
-    init(services: FolioServices) { self.services = services }
+    init(services: FolioServices, answers: AnswerCounter) {
+        self.services = services
+        self.answers = answers
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let request):
-            if owed == 0, !quiescing, context.channel.isWritable, isMainSite(request, context),
-               let answer = services.cachedAnswer(to: request) {
-                answered = true
-                unflushed += 1
-                let written = context.eventLoop.makePromise(of: Void.self)
-                written.futureResult.assumeIsolated().whenComplete { [self] _ in
-                    unflushed -= 1
-                    if unflushed == 0, let event = heldQuiesce {
-                        heldQuiesce = nil
-                        context.fireUserInboundEventTriggered(event)
-                    }
-                }
-                context.write(wrapOutboundOut(.head(answer.head)), promise: nil)
-                if let body = answer.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
-                return
+        if passThrough { return context.fireChannelRead(data) }
+        var bytes = unwrapInboundIn(data)
+        if var start = pending {
+            pending = nil
+            start.writeBuffer(&bytes)
+            bytes = start
+        }
+        while bytes.readableBytes > 0 {
+            if bodyLeft > 0 {
+                let count = min(bodyLeft, bytes.readableBytes)
+                bodyLeft -= count
+                context.fireChannelRead(wrapInboundOut(bytes.readSlice(length: count)!))
+                continue
             }
-            owed += 1
-            context.fireChannelRead(data)
-        case .body:
-            if !answered { context.fireChannelRead(data) }
-        case .end:
-            if answered { answered = false } else { context.fireChannelRead(data) }
+            switch bytes.withUnsafeReadableBytes({ WireRequest.frame($0) }) {
+            case .incomplete:
+                pending = bytes
+                return
+            case .opaque:
+                passThrough = true
+                return context.fireChannelRead(wrapInboundOut(bytes))
+            case .request(let headLength, let request):
+                if request.isSimpleView, answer(request, headLength: headLength, in: bytes, context: context) {
+                    bytes.moveReaderIndex(forwardBy: headLength)
+                    continue
+                }
+                passedOn += 1
+                if request.closes {   // nothing after it is read as a request
+                    passThrough = true
+                    return context.fireChannelRead(wrapInboundOut(bytes))
+                }
+                bodyLeft = request.contentLength
+                context.fireChannelRead(wrapInboundOut(bytes.readSlice(length: headLength)!))
+            }
         }
     }
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data), owed > 0 { owed -= 1 }
-        context.write(data, promise: promise)
+    /// Answers `request` from the page cache when it may (else false, and nothing is written).
+    private func answer(_ request: WireRequest, headLength: Int, in bytes: ByteBuffer, context: ChannelHandlerContext) -> Bool {
+        guard passedOn == answers.ended, !quiescing, context.channel.isWritable else { return false }
+        let started = ContinuousClock.now
+        let found = bytes.withUnsafeReadableBytes { head -> (ByteBuffer, ByteBuffer?)? in
+            guard isMainSite(head, request, context) else { return nil }
+            return services.cachedAnswer(to: request, head: head, started: started, allocator: context.channel.allocator)
+        }
+        guard let (answerHead, body) = found else { return false }
+        answeredHere = true
+        if let body {
+            context.write(wrapOutboundOut(.byteBuffer(answerHead)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.byteBuffer(body)), promise: nil)
+        } else {
+            context.writeAndFlush(wrapOutboundOut(.byteBuffer(answerHead)), promise: nil)
+        }
+        return true
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        forwardPending(context)
+        context.fireChannelInactive()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is ChannelShouldQuiesceEvent {
             quiescing = true
-            if unflushed > 0 {
-                heldQuiesce = event
+            if answeredHere {
+                // Writes complete in order: once an empty one is out, so are the answers
+                // before it, and Hummingbird may close an idle connection.
+                let written = context.eventLoop.makePromise(of: Void.self)
+                written.futureResult.assumeIsolated().whenComplete { _ in context.fireUserInboundEventTriggered(event) }
+                context.writeAndFlush(wrapOutboundOut(.byteBuffer(ByteBuffer())), promise: written)
                 return
             }
+        } else if case .inputClosed? = event as? ChannelEvent {
+            forwardPending(context)   // the decoder decides what a cut-off request means
         }
         context.fireUserInboundEventTriggered(event)
     }
 
-    private func isMainSite(_ request: HTTPRequestHead, _ context: ChannelHandlerContext) -> Bool {
-        let hosts = request.headers["host"]
-        // None, or two (which the responder refuses): not for this path.
-        guard hosts.count == 1, let authority = hosts.first else { return false }
-        if let known = knownAuthority, known.authority == authority { return known.isMain }
+    private func forwardPending(_ context: ChannelHandlerContext) {
+        guard let start = pending else { return }
+        pending = nil
+        passThrough = true
+        context.fireChannelRead(wrapInboundOut(start))
+    }
+
+    private func isMainSite(_ head: UnsafeRawBufferPointer, _ request: WireRequest, _ context: ChannelHandlerContext) -> Bool {
+        guard let range = request.host else { return false }
+        let authority = UnsafeRawBufferPointer(rebasing: head[range])
+        if let known = knownAuthority, authority.elementsEqual(known.authority) { return known.isMain }
         let loopback = loopbackPeer ?? FolioContext.isLoopback(context.channel.remoteAddress)
         loopbackPeer = loopback
-        let isMain = services.hosts.origin(authority: authority, listener: .main, loopbackPeer: loopback) == .main
-        knownAuthority = (authority, isMain)
+        let isMain = services.hosts.origin(authority: String(decoding: authority, as: UTF8.self), listener: .main,
+                                           loopbackPeer: loopback) == .main
+        knownAuthority = (Array(authority), isMain)
         return isMain
     }
 }
 
 extension FolioServices {
-    /// The cached answer to `request` (for the main site's Host), or nil when the responder
-    /// must handle it.
-    func cachedAnswer(to request: HTTPRequestHead) -> (head: HTTPResponseHead, body: ByteBuffer?)? {
-        let started = ContinuousClock.now
-        let path = request.uri
-        // HTTP/1.1 only: the responder answers HTTP/1.0 (with its own keep-alive rules).
-        guard request.method == .GET || request.method == .HEAD, request.version == .http1_1, request.isKeepAlive,
-              Self.isPlainPageView(path), !state.isDraining, pageCache.isEnabled, config.role.serves(.web) else { return nil }
-        var acceptEncoding: String?, ifNoneMatch: String?, givenID: String?, idCount = 0
-        for (name, value) in request.headers {
-            // Only names as long as one of these five are lowercased (most headers are not).
-            switch name.utf8.count {
-            case 6, 12, 13, 15: break
-            default: continue
-            }
-            switch name.lowercased() {
-            case "authorization": return nil
-            case "cookie": if Self.contains(value.utf8, Self.sessionCookiePrefix) { return nil }
-            case "accept-encoding": acceptEncoding = acceptEncoding.map { $0 + ", " + value } ?? value
-            case "if-none-match": ifNoneMatch = ifNoneMatch.map { $0 + ", " + value } ?? value
-            case "x-request-id": givenID = value; idCount += 1
-            default: break
-            }
-        }
-        guard let entry = pageCache.lookup(path) else { return nil }
+    /// The cached answer to `request` (whose head's bytes are `head`), as bytes to write:
+    /// status line and headers, and the body unless it is HEAD or a 304. Nil when the
+    /// responder must handle it.
+    func cachedAnswer(to request: WireRequest, head: UnsafeRawBufferPointer, started: ContinuousClock.Instant,
+                      allocator: ByteBufferAllocator) -> (ByteBuffer, ByteBuffer?)? {
+        let text = { (range: Range<Int>) in String(decoding: UnsafeRawBufferPointer(rebasing: head[range]), as: UTF8.self) }
+        let path = text(request.target)
+        guard Self.isPlainPageView(path), !state.isDraining, pageCache.isEnabled, config.role.serves(.web),
+              let entry = pageCache.lookup(path) else { return nil }
         metrics.pageCache(hit: true, direct: true)
-        let variant = entry.gzip.flatMap { Gzip.accepted(by: acceptEncoding) ? $0 : nil } ?? entry.plain
-        let notModified = ifNoneMatch.map { condition in
-            variant.etag.map { condition == $0 || Conditional.etagMatches(condition, $0) } ?? false
+        let variant = entry.gzip.flatMap { Gzip.accepted(by: request.acceptEncoding.map(text)) ? $0 : nil } ?? entry.plain
+        let notModified = request.ifNoneMatch.map { range in
+            guard let etag = variant.etag else { return false }
+            let condition = UnsafeRawBufferPointer(rebasing: head[range])
+            return condition.elementsEqual(etag.utf8) || Conditional.etagMatches(text(range), etag)
         } ?? false
-        var headers = notModified ? variant.readyNotModifiedHTTP1 : variant.readyHTTP1
-        let requestID = RequestID.of(given: idCount == 1 ? givenID : nil)   // two ids: neither, as the responder
+        // Two ids: neither, as the responder.
+        let requestID = RequestID.of(given: request.requestIDCount == 1 ? request.requestID.map(text) : nil)
+        let stored = notModified ? variant.wireNotModifiedHead : variant.wireHead
         // What the responder adds, then Hummingbird (stored headers never hold these three).
-        headers.add(name: "X-Request-Id", value: requestID)
-        headers.add(name: "Date", value: HTTPDate.current())
-        headers.add(name: "Server", value: "Folio")
-        let status: HTTPResponseStatus = notModified ? .notModified : .init(statusCode: Int(entry.status.code))
-        let method: HTTPRequest.Method = request.method == .HEAD ? .head : .get
-        record(method: method, path: path, route: "docs", status: .init(code: Int(status.code)), requestID: requestID,
-               started: started, onEventLoop: true)
-        return (HTTPResponseHead(version: request.version, status: status, headers: headers),
-                notModified || request.method == .HEAD ? nil : variant.body)
+        var answer = allocator.buffer(capacity: stored.readableBytes + 128)
+        answer.writeImmutableBuffer(stored)
+        answer.writeStaticString("X-Request-Id: ")
+        answer.writeString(requestID)
+        answer.writeStaticString("\r\nDate: ")
+        answer.writeString(HTTPDate.current())
+        answer.writeStaticString("\r\nServer: Folio\r\n\r\n")
+        let status: HTTPResponse.Status = notModified ? .notModified : entry.status
+        record(method: request.method == .head ? .head : .get, path: path, route: "docs", status: status,
+               requestID: requestID, started: started, onEventLoop: true)
+        return (answer, notModified || request.method == .head ? nil : variant.body)
     }
 }
 
