@@ -35,9 +35,21 @@ import Testing
         #expect(!FolioServices.contains("folio_session".utf8, FolioServices.sessionCookiePrefix))
     }
 
+    /// Runs blocking socket calls on a thread of their own: on the test pool's few threads they
+    /// could starve the server tasks they wait for.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     /// Sends `text` on one connection in one write; returns everything read until the server
     /// closes it (or 5 s pass).
-    static func exchange(port: Int, _ text: String) throws -> String {
+    static func exchange(port: Int, _ text: String) async throws -> String {
+        try await onThread { try blockingExchange(port: port, text) }
+    }
+
+    static func blockingExchange(port: Int, _ text: String) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
         defer { close(fd) }
@@ -64,7 +76,7 @@ import Testing
     }
 
     /// One client connection, read answer by answer (Content-Length bodies).
-    final class RawConnection {
+    final class RawConnection: @unchecked Sendable {   // used by one test task at a time
         let fd: Int32
         var received: [UInt8] = []
 
@@ -89,7 +101,11 @@ import Testing
         }
 
         /// The next answer: status and body (none for HEAD and 304).
-        func answer(toHead: Bool = false) throws -> (status: Int, body: String) {
+        func answer(toHead: Bool = false) async throws -> (status: Int, body: String) {
+            try await CachedPageHandlerTests.onThread { try self.blockingAnswer(toHead: toHead) }
+        }
+
+        func blockingAnswer(toHead: Bool) throws -> (status: Int, body: String) {
             let end = Array("\r\n\r\n".utf8)
             func fill() throws {
                 var buffer = [UInt8](repeating: 0, count: 65536)
@@ -120,13 +136,14 @@ import Testing
             let port = try #require(site.anonymous.client.port)
             let view = "GET /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\n\r\n"
 
-            // A head that arrives in pieces is put together first.
+            // A head that arrives in pieces is put together first (its end split too).
             var before = Self.direct(site)
             let split = try RawConnection(port: port)
-            split.send("GET /en-US/docs/Web HTTP/1.1\r\nHo")
-            try await Task.sleep(for: .milliseconds(50))
-            split.send("st: localhost\r\n\r\n")
-            let pieces = try split.answer()
+            for piece in ["GET /en-US/docs/Web HTTP/1.1\r\nHo", "st: localhost\r\n\r", "\n"] {
+                split.send(piece)
+                try await Task.sleep(for: .milliseconds(30))
+            }
+            let pieces = try await split.answer()
             #expect(pieces.status == 200 && pieces.body.contains("Direct words"))
             #expect(Self.direct(site) == before + 1)
 
@@ -137,22 +154,22 @@ import Testing
             let posted = try RawConnection(port: port)
             posted.send("POST /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                         + "Content-Length: \(form.utf8.count)\r\n\r\n\(form)" + view)
-            let postAnswer = try posted.answer()
+            let postAnswer = try await posted.answer()
             #expect(postAnswer.status >= 300 && postAnswer.status < 500, "\(postAnswer.status)")
-            #expect(try posted.answer().body.contains("Direct words"))
+            #expect(try await posted.answer().body.contains("Direct words"))
             #expect(Self.direct(site) == before)
             posted.send(view)
-            #expect(try posted.answer().body.contains("Direct words"))
+            #expect(try await posted.answer().body.contains("Direct words"))
             #expect(Self.direct(site) == before + 1)
 
             // A chunked body is left to NIO's decoder, and the connection with it.
             before = Self.direct(site)
             let chunked = try RawConnection(port: port)
             chunked.send("POST /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nq=x\r\n0\r\n\r\n" + view)
-            #expect(try chunked.answer().status >= 300)
-            #expect(try chunked.answer().body.contains("Direct words"))
+            #expect(try await chunked.answer().status >= 300)
+            #expect(try await chunked.answer().body.contains("Direct words"))
             chunked.send(view)
-            #expect(try chunked.answer().body.contains("Direct words"))
+            #expect(try await chunked.answer().body.contains("Direct words"))
             #expect(Self.direct(site) == before)
         }
     }
@@ -168,7 +185,7 @@ import Testing
             let request = { (method: String, path: String, last: Bool) in
                 "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\n" + (last ? "Connection: close\r\n" : "") + "\r\n"
             }
-            let text = try Self.exchange(port: port, request("GET", "/en-US/docs/all", false) + request("GET", "/en-US/docs/Web", false)
+            let text = try await Self.exchange(port: port, request("GET", "/en-US/docs/all", false) + request("GET", "/en-US/docs/Web", false)
                                          + request("HEAD", "/en-US/docs/Web", false) + request("GET", "/en-US/docs/Web", true))
             let starts = text.components(separatedBy: "HTTP/1.1 ").dropFirst().map { String($0.prefix(3)) }
             #expect(starts == ["200", "200", "200", "200"], "\(starts)")
@@ -177,7 +194,7 @@ import Testing
             #expect(list.lowerBound < page.lowerBound, "the cached page overtook the list")
             #expect(text.components(separatedBy: "Direct words").count == 3, "two GET bodies, none for HEAD")
             // A second Host header is refused, as RFC 9112 asks.
-            let twoHosts = try Self.exchange(port: port, "GET /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+            let twoHosts = try await Self.exchange(port: port, "GET /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
             #expect(twoHosts.hasPrefix("HTTP/1.1 400"))
         }
     }

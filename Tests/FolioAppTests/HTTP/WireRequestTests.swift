@@ -30,13 +30,13 @@ import Testing
         #expect(request.isSimpleView && request.method == .get && request.contentLength == 0)
         #expect(slice(request.target) == "/en-US/docs/Web" && slice(request.host) == "localhost")
         #expect(slice(request.acceptEncoding) == "gzip" && slice(request.ifNoneMatch) == "\"x\"" && slice(request.requestID) == "abc")
-        // Names in any case; leading whitespace is not part of a value, trailing is (as NIO reads it).
+        // Names in any case; whitespace around a value is not part of it (as the responder reads it).
         let head = Array("HEAD / HTTP/1.1\r\nhOsT:  a \t\r\n\r\n".utf8)
         let headRequest = head.withUnsafeBytes { bytes -> WireRequest? in
             if case .request(_, let request) = WireRequest.frame(bytes) { return request } else { return nil }
         }
         #expect(headRequest?.method == .head && headRequest?.isSimpleView == true)
-        #expect(headRequest?.host.map { String(decoding: head[$0], as: UTF8.self) } == "a \t")
+        #expect(headRequest?.host.map { String(decoding: head[$0], as: UTF8.self) } == "a")
     }
 
     @Test func whatOnlyTheResponderMayAnswerIsMarked() {
@@ -48,6 +48,7 @@ import Testing
         }
         #expect(Self.request("GET / HTTP/1.1\r\n\r\n")?.isSimpleView == false, "no Host")
         #expect(Self.request("GET / HTTP/1.0\r\nHost: a\r\n\r\n")?.closes == true)
+        #expect(Self.request("GET / HTTP/1.1\r\nHost: a\r\nProxy-Connection: close\r\n\r\n")?.closes == true, "llhttp reads it as Connection")
         #expect(Self.request("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n\r\n")?.contentLength == 12)
         // Allowed: another cookie, If-Modified-Since beside If-None-Match, keep-alive.
         for extra in ["Cookie: theme=dark\r\n", "If-None-Match: \"e\"\r\nIf-Modified-Since: x\r\n", "Connection: Keep-Alive\r\n",
@@ -110,8 +111,10 @@ import Testing
             case .head(let head):
                 result.append((head.method.rawValue, head.uri, 0))
                 let simple = (head.method == .GET || head.method == .HEAD) && head.version == .http1_1 && head.isKeepAlive
-                    && head.headers["host"].count == 1 && head.headers["content-length"].allSatisfy { $0 == "0" }
-                hosts.append(simple ? head.headers["host"].first : nil)
+                    && head.headers["host"].count == 1 && head.headers["content-length"].allSatisfy { Int($0) == 0 }
+                // NIO keeps trailing whitespace; the HTTP types the responder reads drop it.
+                let host = head.headers["host"].first.map { String($0.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+                hosts.append(simple ? host : nil)
             case .body(let body): result[result.count - 1].2 += body.readableBytes
             case .end: break
             }
@@ -129,6 +132,9 @@ import Testing
             "GET /b HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\n\r\n",
             "PUT /y HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
         ]
+        let headerLines = ["Proxy-Connection: close\r\n", "Connection: close\r\n", "Connection: upgrade\r\n", "Upgrade: websocket\r\n",
+                           "Transfer-Encoding: chunked\r\n", "Content-Length: 3\r\n", "Content-Length: 0\r\n", "Host: b\r\n",
+                           "Expect: 100-continue\r\n", "Host:  c \t\r\n", " folded\r\n", "X: y\n"]
         let alphabet: [UInt8] = Array("\r\n \t:,0123456789aZ-/\"".utf8) + [0, 0x7F, 0x80, 0xE9]
         var generator = SeededGenerator(seed: 42)
         var framedAtAll = 0
@@ -137,10 +143,15 @@ import Testing
             for _ in 0..<Int.random(in: 1...4, using: &generator) { bytes += Array(seeds.randomElement(using: &generator)!.utf8) }
             for _ in 0..<(round % 4) {   // a quarter of the rounds stay undamaged
                 let at = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
+                switch Int.random(in: 0..<4, using: &generator) {
                 case 0: bytes.insert(alphabet.randomElement(using: &generator)!, at: at)
                 case 1: bytes.remove(at: at)
-                default: bytes[at] = alphabet.randomElement(using: &generator)!
+                case 2: bytes[at] = alphabet.randomElement(using: &generator)!
+                default:   // a whole header line after some line's end
+                    let lineStarts = bytes.indices.filter { $0 > 0 && bytes[$0 - 1] == 0x0A }
+                    if let start = lineStarts.randomElement(using: &generator) {
+                        bytes.insert(contentsOf: Array(headerLines.randomElement(using: &generator)!.utf8), at: start)
+                    }
                 }
             }
             let (framed, simpleHosts, covered) = Self.frameAll(bytes)

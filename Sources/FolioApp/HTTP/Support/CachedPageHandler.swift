@@ -64,9 +64,17 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         typealias OutboundIn = HTTPServerResponsePart
         typealias OutboundOut = HTTPServerResponsePart
         fileprivate(set) var ended = 0
+        /// An answer said `Connection: close` (an error, draining): nothing more is answered
+        /// here, even before the connection is closed.
+        fileprivate(set) var closing = false
 
         func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-            if case .end = unwrapOutboundIn(data) { ended += 1 }
+            switch unwrapOutboundIn(data) {
+            case .head(let head):
+                if !closing, head.headers["connection"].contains(where: { $0.lowercased().contains("close") }) { closing = true }
+            case .body: break
+            case .end: ended += 1
+            }
             context.write(data, promise: promise)
         }
     }
@@ -81,6 +89,8 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var pending: ByteBuffer?
     /// Set at the first bytes not framed here: the rest of the connection goes to the decoder.
     private var passThrough = false
+    /// The connection is gone (a failed write can close it while a read is being handled).
+    private var closed = false
     /// Whether answers were written here (a quiesce event then waits until they are out).
     private var answeredHere = false
     private var quiescing = false
@@ -98,11 +108,19 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         if passThrough { return context.fireChannelRead(data) }
         var bytes = unwrapInboundIn(data)
         if var start = pending {
-            pending = nil
+            // Read again only once the head can have ended (or grown too long): a head sent
+            // a few bytes at a time must not be parsed from its start on every read.
+            let overlap = min(3, start.readableBytes)
+            let ended = Self.containsHeadEnd(start.getSlice(at: start.writerIndex - overlap, length: overlap)!, bytes)
             start.writeBuffer(&bytes)
+            guard ended || start.readableBytes > WireRequest.maxHeadLength else {
+                pending = start
+                return
+            }
+            pending = nil
             bytes = start
         }
-        while bytes.readableBytes > 0 {
+        while bytes.readableBytes > 0, !closed {
             if bodyLeft > 0 {
                 let count = min(bodyLeft, bytes.readableBytes)
                 bodyLeft -= count
@@ -134,7 +152,7 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// Answers `request` from the page cache when it may (else false, and nothing is written).
     private func answer(_ request: WireRequest, headLength: Int, in bytes: ByteBuffer, context: ChannelHandlerContext) -> Bool {
-        guard passedOn == answers.ended, !quiescing, context.channel.isWritable else { return false }
+        guard passedOn == answers.ended, !answers.closing, !quiescing, context.channel.isWritable else { return false }
         let started = ContinuousClock.now
         let found = bytes.withUnsafeReadableBytes { head -> (ByteBuffer, ByteBuffer?)? in
             guard isMainSite(head, request, context) else { return nil }
@@ -152,6 +170,7 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        closed = true
         forwardPending(context)
         context.fireChannelInactive()
     }
@@ -171,6 +190,20 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
             forwardPending(context)   // the decoder decides what a cut-off request means
         }
         context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Whether "\r\n\r\n" is in `tail` (the last bytes already held) followed by `more`.
+    static func containsHeadEnd(_ tail: ByteBuffer, _ more: ByteBuffer) -> Bool {
+        var joined = tail
+        var more = more
+        joined.writeBuffer(&more)
+        return joined.withUnsafeReadableBytes { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 3..<bytes.count where bytes[index] == 0x0A {
+                if bytes[index - 1] == 0x0D && bytes[index - 2] == 0x0A && bytes[index - 3] == 0x0D { return true }
+            }
+            return false
+        }
     }
 
     private func forwardPending(_ context: ChannelHandlerContext) {
@@ -214,7 +247,7 @@ extension FolioServices {
         let requestID = RequestID.of(given: request.requestIDCount == 1 ? request.requestID.map(text) : nil)
         let stored = notModified ? variant.wireNotModifiedHead : variant.wireHead
         // What the responder adds, then Hummingbird (stored headers never hold these three).
-        var answer = allocator.buffer(capacity: stored.readableBytes + 128)
+        var answer = allocator.buffer(capacity: stored.readableBytes + 200)
         answer.writeImmutableBuffer(stored)
         answer.writeStaticString("X-Request-Id: ")
         answer.writeString(requestID)

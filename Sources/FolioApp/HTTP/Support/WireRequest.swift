@@ -83,11 +83,11 @@ struct WireRequest {
             if end == position { position += 2; break }
             guard let colon = firstIndex(of: UInt8(ascii: ":"), in: bytes, position..<end), colon > position,
                   (position..<colon).allSatisfy({ isToken(bytes[$0]) }) else { return .opaque }
-            // Leading whitespace is not part of the value; trailing whitespace stays, as the
-            // decoder keeps it (so a Host of "a " is not "a" on either path).
-            var valueStart = colon + 1
-            let valueEnd = end
+            // Whitespace around a value is not part of it (the responder's HTTP types trim it;
+            // Content-Length is stricter, below).
+            var valueStart = colon + 1, valueEnd = end
             while valueStart < valueEnd, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
+            while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 { valueEnd -= 1 }
             for index in valueStart..<valueEnd {
                 let byte = bytes[index]
                 if byte < 0x20 && byte != 0x09 || byte == 0x7F { return .opaque }
@@ -97,7 +97,7 @@ struct WireRequest {
             case .host: request.host = value; request.hostCount += 1
             case .contentLength:
                 // Digits to the line's end (the decoder refuses whitespace after them).
-                guard !sawContentLength, let length = number(bytes, value) else { return .opaque }
+                guard !sawContentLength, valueEnd == end, let length = number(bytes, value) else { return .opaque }
                 sawContentLength = true
                 request.contentLength = length
                 if length > 0 { request.needsResponder = true }
@@ -222,6 +222,7 @@ struct WireRequest {
         case 13: return match(authorizationName) ? .authorization : match(ifNoneMatchName) ? .ifNoneMatch : .other
         case 14: return match(contentLengthName) ? .contentLength : .other
         case 15: return match(acceptEncodingName) ? .acceptEncoding : .other
+        case 16: return match(proxyConnectionName) ? .connection : .other   // llhttp reads it as Connection
         case 17: return match(transferEncodingName) ? .transferEncoding : match(ifModifiedSinceName) ? .ifModifiedSince : .other
         default: return .other
         }
@@ -235,6 +236,6 @@ struct WireRequest {
     private static let connectionName = Array("connection".utf8), requestIDName = Array("x-request-id".utf8)
     private static let authorizationName = Array("authorization".utf8), ifNoneMatchName = Array("if-none-match".utf8)
     private static let contentLengthName = Array("content-length".utf8), acceptEncodingName = Array("accept-encoding".utf8)
-    private static let transferEncodingName = Array("transfer-encoding".utf8)
+    private static let transferEncodingName = Array("transfer-encoding".utf8), proxyConnectionName = Array("proxy-connection".utf8)
     private static let ifModifiedSinceName = Array("if-modified-since".utf8)
 }
