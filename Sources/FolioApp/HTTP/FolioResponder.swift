@@ -108,7 +108,7 @@ struct FolioResponder: HTTPResponder {
         let final = finalize(response, request: request, signedIn: context.session != nil)
         if request.method != .get, request.method != .head {
             // This process's own writes show at once in its page cache (others' within a poll).
-            try? await services.invalidator.poll()
+            _ = try? await services.invalidator.poll()
         }
         return finish(final, request: request, requestID: requestID, started: started)
     }

@@ -44,32 +44,83 @@ extension FolioServices {
 }
 
 /// Log lines of requests answered on an event loop, written by a task: writing to stderr may
-/// block (a full pipe, a slow log driver), and an event loop must never wait. If the writer
-/// falls 65,536 lines behind, the oldest waiting lines are dropped rather than memory grown.
+/// block (a full pipe, a slow log driver), and an event loop must never wait. The task takes
+/// every line waiting at once and writes them together (`JSONLogHandler.batching`), then pauses
+/// a few milliseconds; it is woken only when it had nothing to do. If it falls 65,536 lines behind, further lines are dropped
+/// until it catches up, rather than memory grown.
 final class RequestLogQueue: Sendable {
     struct Line: Sendable {
         let requestID: String, method: String, path: String, route: String, status: Int, milliseconds: Double
     }
 
-    private let continuation: AsyncStream<Line>.Continuation
+    static let limit = 65_536
+    static let gather = Duration.milliseconds(5)
+
+    private struct State {
+        var lines: [Line] = []
+        var waiter: CheckedContinuation<[Line]?, Never>?
+        var finished = false
+    }
+    private let state = Mutex(State())
 
     init(logger: Logger) {
-        let (stream, continuation) = AsyncStream.makeStream(of: Line.self, bufferingPolicy: .bufferingNewest(65_536))
-        self.continuation = continuation
-        Task.detached {
-            for await line in stream { Self.write(line, to: logger) }
+        Task.detached { [self] in
+            while let lines = await next() {
+                JSONLogHandler.batching { for line in lines { Self.write(line, to: logger) } }
+                // A pause lets lines gather: woken for every line, the writer cost a thread
+                // switch per request on a busy pod. Lines wait at most this long.
+                try? await Task.sleep(for: Self.gather)
+            }
         }
     }
 
-    func add(_ line: Line) { continuation.yield(line) }
+    func add(_ line: Line) {
+        let wake: (CheckedContinuation<[Line]?, Never>, [Line])? = state.withLock { state in
+            guard !state.finished, state.lines.count < Self.limit else { return nil }
+            state.lines.append(line)
+            guard let waiter = state.waiter else { return nil }
+            state.waiter = nil
+            defer { state.lines = [] }
+            return (waiter, state.lines)
+        }
+        if let (waiter, lines) = wake { waiter.resume(returning: lines) }
+    }
 
     /// Ends the writer once the lines already queued are written.
-    func finish() { continuation.finish() }
+    func finish() {
+        let waiter = state.withLock { state in
+            state.finished = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: nil)   // it waits only when nothing is queued
+    }
+
+    /// The lines waiting (at least one), or nil once finished and written.
+    private func next() async -> [Line]? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<[Line]?, Never>) in
+            enum Ready { case lines([Line]), done, wait }
+            let ready: Ready = state.withLock { state in
+                if !state.lines.isEmpty {
+                    defer { state.lines = [] }
+                    return .lines(state.lines)
+                }
+                if state.finished { return .done }
+                state.waiter = continuation
+                return .wait
+            }
+            switch ready {
+            case .lines(let lines): continuation.resume(returning: lines)
+            case .done: continuation.resume(returning: nil)
+            case .wait: break
+            }
+        }
+    }
 
     static func write(_ line: Line, to logger: Logger) {
         logger.info("request", metadata: [
-            "request_id": "\(line.requestID)", "method": "\(line.method)", "path": "\(line.path)",
-            "route": "\(line.route)", "status": "\(line.status)", "duration_ms": "\(line.milliseconds)",
+            "request_id": .string(line.requestID), "method": .string(line.method), "path": .string(line.path),
+            "route": .string(line.route), "status": .string(String(line.status)), "duration_ms": .string(String(line.milliseconds)),
         ])
     }
 }
