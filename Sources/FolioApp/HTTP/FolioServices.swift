@@ -134,7 +134,7 @@ public struct FolioServices: Sendable {
     }
 
     public func shutdown() async {
-        requestLog.finish()
+        await requestLog.finish()
         await database.shutdown()
     }
 }

@@ -92,6 +92,12 @@ import Testing
         #expect(written.map { $0["request_id"] } == ["r0", "r1", "r2"])
         #expect(written.first?["message"] == "request" && written.first?["route"] == "docs" && written.first?["status"] == "200")
         #expect(written.first?["duration_ms"] == "0.25")
-        queue.finish()
+        // Finishing waits for what is queued.
+        queue.add(.init(requestID: "last", method: "GET", path: "/", route: "home", status: 200, milliseconds: 1))
+        await queue.finish()
+        #expect(lines.withLock { $0.last?["request_id"] } == "last")
+        queue.add(.init(requestID: "after", method: "GET", path: "/", route: "home", status: 200, milliseconds: 1))
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(lines.withLock { $0.count } == 2001, "nothing is written after the end")
     }
 }

@@ -46,8 +46,9 @@ extension FolioServices {
 /// Log lines of requests answered on an event loop, written by a task: writing to stderr may
 /// block (a full pipe, a slow log driver), and an event loop must never wait. The task takes
 /// every line waiting at once and writes them together (`JSONLogHandler.batching`), then pauses
-/// a few milliseconds; it is woken only when it had nothing to do. If it falls 65,536 lines behind, further lines are dropped
-/// until it catches up, rather than memory grown.
+/// a few milliseconds; it is woken only when it had nothing to do. If it falls 65,536 lines
+/// behind, further lines are dropped until it catches up, rather than memory grown. Shutdown
+/// waits until the queued lines are written.
 final class RequestLogQueue: Sendable {
     struct Line: Sendable {
         let requestID: String, method: String, path: String, route: String, status: Int, milliseconds: Double
@@ -56,16 +57,12 @@ final class RequestLogQueue: Sendable {
     static let limit = 65_536
     static let gather = Duration.milliseconds(5)
 
-    private struct State {
-        var lines: [Line] = []
-        var waiter: CheckedContinuation<[Line]?, Never>?
-        var finished = false
-    }
-    private let state = Mutex(State())
+    private let inbox = Inbox()
+    private let writer: Task<Void, Never>
 
     init(logger: Logger) {
-        Task.detached { [self] in
-            while let lines = await next() {
+        writer = Task.detached { [inbox] in
+            while let lines = await inbox.next() {
                 JSONLogHandler.batching { for line in lines { Self.write(line, to: logger) } }
                 // A pause lets lines gather: woken for every line, the writer cost a thread
                 // switch per request on a busy pod. Lines wait at most this long.
@@ -74,45 +71,61 @@ final class RequestLogQueue: Sendable {
         }
     }
 
-    func add(_ line: Line) {
-        let wake: (CheckedContinuation<[Line]?, Never>, [Line])? = state.withLock { state in
-            guard !state.finished, state.lines.count < Self.limit else { return nil }
-            state.lines.append(line)
-            guard let waiter = state.waiter else { return nil }
-            state.waiter = nil
-            defer { state.lines = [] }
-            return (waiter, state.lines)
-        }
-        if let (waiter, lines) = wake { waiter.resume(returning: lines) }
+    func add(_ line: Line) { inbox.add(line) }
+
+    /// Returns once the lines already queued are written (later ones are dropped).
+    func finish() async {
+        inbox.finish()
+        await writer.value
     }
 
-    /// Ends the writer once the lines already queued are written.
-    func finish() {
-        let waiter = state.withLock { state in
-            state.finished = true
-            defer { state.waiter = nil }
-            return state.waiter
+    private final class Inbox: Sendable {
+        private struct State {
+            var lines: [Line] = []
+            var waiter: CheckedContinuation<[Line]?, Never>?
+            var finished = false
         }
-        waiter?.resume(returning: nil)   // it waits only when nothing is queued
-    }
+        private let state = Mutex(State())
 
-    /// The lines waiting (at least one), or nil once finished and written.
-    private func next() async -> [Line]? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<[Line]?, Never>) in
-            enum Ready { case lines([Line]), done, wait }
-            let ready: Ready = state.withLock { state in
-                if !state.lines.isEmpty {
-                    defer { state.lines = [] }
-                    return .lines(state.lines)
-                }
-                if state.finished { return .done }
-                state.waiter = continuation
-                return .wait
+        func add(_ line: Line) {
+            let wake: (CheckedContinuation<[Line]?, Never>, [Line])? = state.withLock { state in
+                guard !state.finished, state.lines.count < RequestLogQueue.limit else { return nil }
+                state.lines.append(line)
+                guard let waiter = state.waiter else { return nil }
+                state.waiter = nil
+                defer { state.lines = [] }
+                return (waiter, state.lines)
             }
-            switch ready {
-            case .lines(let lines): continuation.resume(returning: lines)
-            case .done: continuation.resume(returning: nil)
-            case .wait: break
+            if let (waiter, lines) = wake { waiter.resume(returning: lines) }
+        }
+
+        func finish() {
+            let waiter = state.withLock { state in
+                state.finished = true
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume(returning: nil)   // it waits only when nothing is queued
+        }
+
+        /// The lines waiting (at least one), or nil once finished and all taken.
+        func next() async -> [Line]? {
+            await withCheckedContinuation { (continuation: CheckedContinuation<[Line]?, Never>) in
+                enum Ready { case lines([Line]), done, wait }
+                let ready: Ready = state.withLock { state in
+                    if !state.lines.isEmpty {
+                        defer { state.lines = [] }
+                        return .lines(state.lines)
+                    }
+                    if state.finished { return .done }
+                    state.waiter = continuation
+                    return .wait
+                }
+                switch ready {
+                case .lines(let lines): continuation.resume(returning: lines)
+                case .done: continuation.resume(returning: nil)
+                case .wait: break
+                }
             }
         }
     }
