@@ -30,24 +30,50 @@ public struct JSONLogHandler: LogHandler {
         self.writer = writer
     }
 
-    /// Lines logged by `body` (on this task) are written when it returns, each destination's in
-    /// one write: the request log's writer hands over thousands of lines a second, and a
-    /// system call per line cost more than making them.
+    /// Lines logged by `body` (on this task) are written when it returns, each destination's
+    /// in writes of up to 64 KB: the request log's writer hands over thousands of lines a
+    /// second, and a system call per line cost more than making them. Inside a batch, a
+    /// nested `batching` joins it.
     static func batching(_ body: () -> Void) {
+        if batch != nil { return body() }
         let batch = Batch()
         $batch.withValue(batch) { body() }
-        for (writer, data) in batch.pending { writer.write(data) }
+        batch.flush()
     }
 
     @TaskLocal static var batch: Batch?
 
-    /// Only the task that made it touches it (a task-local value, read by that task's logging).
-    final class Batch: @unchecked Sendable {
-        var pending: [(Writer, Data)] = []
+    /// Lines waiting for the end of a batch. Tasks started inside `body` inherit it, so it is
+    /// locked, and a line added after the flush is written at once rather than lost.
+    final class Batch: Sendable {
+        private struct State {
+            var pending: [(Writer, Data)] = []
+            var flushed = false
+        }
+        private let state = Mutex(State())
+        static let chunk = 65_536
 
         func add(_ line: [UInt8], to writer: Writer) {
-            if let last = pending.indices.last, pending[last].0 === writer { pending[last].1.append(contentsOf: line) }
-            else { pending.append((writer, Data(line))) }
+            let late = state.withLock { state -> Bool in
+                if state.flushed { return true }
+                if let last = state.pending.indices.last, state.pending[last].0 === writer,
+                   state.pending[last].1.count + line.count <= Self.chunk {
+                    state.pending[last].1.append(contentsOf: line)
+                } else {
+                    state.pending.append((writer, Data(line)))
+                }
+                return false
+            }
+            if late { writer.write(Data(line)) }
+        }
+
+        func flush() {
+            let pending = state.withLock { state in
+                state.flushed = true
+                defer { state.pending = [] }
+                return state.pending
+            }
+            for (writer, data) in pending { writer.write(data) }
         }
     }
 

@@ -108,16 +108,16 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         if passThrough { return context.fireChannelRead(data) }
         var bytes = unwrapInboundIn(data)
         if var start = pending {
-            // Read again only once the head can have ended (or grown too long): a head sent
-            // a few bytes at a time must not be parsed from its start on every read.
-            let overlap = min(3, start.readableBytes)
-            let ended = Self.containsHeadEnd(start.getSlice(at: start.writerIndex - overlap, length: overlap)!, bytes)
+            pending = nil   // so the bytes below are added in place, not to a copy
+            // Read again only once the head can have ended, holds a bare LF (which the decoder
+            // refuses at once), or has grown too long: a head sent a few bytes at a time must
+            // not be parsed from its start on every read.
+            let readAgain = Self.mayEndHead(held: start, more: bytes)
             start.writeBuffer(&bytes)
-            guard ended || start.readableBytes > WireRequest.maxHeadLength else {
+            guard readAgain || start.readableBytes > WireRequest.maxHeadLength else {
                 pending = start
                 return
             }
-            pending = nil
             bytes = start
         }
         while bytes.readableBytes > 0, !closed {
@@ -192,17 +192,23 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireUserInboundEventTriggered(event)
     }
 
-    /// Whether "\r\n\r\n" is in `tail` (the last bytes already held) followed by `more`.
-    static func containsHeadEnd(_ tail: ByteBuffer, _ more: ByteBuffer) -> Bool {
-        var joined = tail
-        var more = more
-        joined.writeBuffer(&more)
-        return joined.withUnsafeReadableBytes { bytes in
-            guard bytes.count >= 4 else { return false }
-            for index in 3..<bytes.count where bytes[index] == 0x0A {
-                if bytes[index - 1] == 0x0D && bytes[index - 2] == 0x0A && bytes[index - 3] == 0x0D { return true }
+    /// Whether `more`, read after `held`, ends a head ("\r\n\r\n", perhaps begun in the last
+    /// bytes of `held`) or holds a bare LF. Looks only at `more` and three bytes before it.
+    static func mayEndHead(held: ByteBuffer, more: ByteBuffer) -> Bool {
+        held.withUnsafeReadableBytes { held in
+            more.withUnsafeReadableBytes { more in
+                // The byte `back` places before more[index], from `held` when before `more`.
+                func byte(_ index: Int, back: Int) -> UInt8? {
+                    let at = index - back
+                    if at >= 0 { return more[at] }
+                    return held.count + at >= 0 ? held[held.count + at] : nil
+                }
+                for index in more.indices where more[index] == 0x0A {
+                    guard byte(index, back: 1) == 0x0D else { return true }   // a bare LF
+                    if byte(index, back: 2) == 0x0A && byte(index, back: 3) == 0x0D { return true }
+                }
+                return false
             }
-            return false
         }
     }
 

@@ -73,11 +73,23 @@ final class RequestLogQueue: Sendable {
 
     func add(_ line: Line) { inbox.add(line) }
 
-    /// Returns once the lines already queued are written (later ones are dropped).
+    /// Returns once the lines already queued are written (later ones are dropped), or after
+    /// two seconds if stderr does not take them (a stalled log driver must not hold shutdown).
     func finish() async {
         inbox.finish()
-        await writer.value
+        let writer = self.writer
+        let resumed = Atomic<Bool>(false)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resume = { @Sendable in
+                if resumed.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged { continuation.resume() }
+            }
+            Task { await writer.value; resume() }
+            Task { try? await Task.sleep(for: .seconds(2)); resume() }
+        }
     }
+
+    /// Lines waiting to be written (for tests).
+    var queued: Int { inbox.queued }
 
     private final class Inbox: Sendable {
         private struct State {
@@ -86,6 +98,8 @@ final class RequestLogQueue: Sendable {
             var finished = false
         }
         private let state = Mutex(State())
+
+        var queued: Int { state.withLock { $0.lines.count } }
 
         func add(_ line: Line) {
             let wake: (CheckedContinuation<[Line]?, Never>, [Line])? = state.withLock { state in
