@@ -60,6 +60,9 @@ public struct FolioConfig: Sendable {
     public var legacyDirectory: String? = nil
     /// Bytes one person may upload per day, in MB (administrators are exempt).
     public var uploadQuotaMegabytes: Int = 100
+    /// Days the bytes of a deleted file are kept (so a mistaken delete can be undone), after
+    /// which the hourly clean-up removes them; 0: at the next clean-up.
+    public var deletedFilesDays: Int = 30
 
     public init() {}
 
@@ -116,6 +119,7 @@ public struct FolioConfig: Sendable {
         ("redirects.file", "FOLIO_REDIRECTS_FILE", "YAML file of static redirect rules (regular expressions, 301/302, locale-aware)"),
         ("legacy.dir", "FOLIO_LEGACY_DIR", "folder of old files served as-is on the untrusted origin under /diagrams, /presentations, /samples"),
         ("upload.quota.mb", "FOLIO_UPLOAD_QUOTA_MB", "attachment bytes one person may upload per day, in MB (default 100; admins exempt)"),
+        ("deleted.files.days", "FOLIO_DELETED_FILES_DAYS", "days the bytes of deleted attachments are kept before the hourly clean-up removes them (default 30; 0: at once)"),
         ("metrics.port", "FOLIO_METRICS_PORT", "port serving /metrics (Prometheus); unset: /metrics on the main port, loopback callers only"),
         ("read.only", "FOLIO_READ_ONLY", "maintenance mode: writes answer 503, reads go on (default false)"),
         ("drain.seconds", "FOLIO_DRAIN_SECONDS", "after SIGTERM, seconds to serve with readiness false before closing (default 0)"),
@@ -259,6 +263,7 @@ public struct FolioConfig: Sendable {
         if let value = string("redirects.file") { redirectsFile = value }
         if let value = string("legacy.dir") { legacyDirectory = value }
         if let value = try int("upload.quota.mb", 0...1_000_000) { uploadQuotaMegabytes = value }
+        if let value = try int("deleted.files.days", 0...3650) { deletedFilesDays = value }
         if let text = string("cdn.purge.method") {
             guard ["PURGE", "BAN"].contains(text.uppercased()) else {
                 throw Problem(key: "FOLIO_CDN_PURGE_METHOD", message: "expected PURGE or BAN, got “\(text)”")

@@ -112,6 +112,8 @@ public struct FolioServices: Sendable {
                 // Uploads cut off by a crash; an hour is longer than any upload takes.
                 let removed = try await blobs.removeStaleUploads(olderThan: 3600)
                 if removed > 0 { logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
+                let gone = try await self.removeDeletedFilesBytes()
+                if gone > 0 { logger.info("removed the bytes of deleted files", metadata: ["count": "\(gone)"]) }
             },
             JobKind.sitemaps: { [config, logger] _ in
                 let summary = try await database.transaction { try await SitemapStore.rebuild($0, siteURL: config.publicURL) }
@@ -130,6 +132,21 @@ public struct FolioServices: Sendable {
         metrics.pageCacheSize(entries: pageCache.count, bytes: pageCache.bytes)
         if let depth = try? await database.read({ try await JobStore.depth($0) }) {
             metrics.jobQueue(depth, kinds: Array(jobHandlers.keys))
+        }
+    }
+
+    /// Removes the bytes only files deleted more than `FOLIO_DELETED_FILES_DAYS` ago used, a
+    /// thousand at a time (the hourly clean-up takes the rest); returns how many went.
+    func removeDeletedFilesBytes() async throws -> Int {
+        let cutoff = Clock.nowMillis() - config.deletedFilesDays * 86_400_000
+        return try await database.transaction { [blobs, kind = database.kind] sql in
+            try await AttachmentStore.lockBlobs(sql, kind: kind)
+            var removed = 0
+            for sha in try await AttachmentStore.bytesToRemove(sql, deletedBefore: cutoff, limit: 1000) {
+                if try await blobs.remove(sha) { removed += 1 }
+                try await AttachmentStore.markBytesRemoved(sql, sha256: sha)
+            }
+            return removed
         }
     }
 

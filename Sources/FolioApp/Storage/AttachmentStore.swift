@@ -91,8 +91,8 @@ enum AttachmentStore {
             """).run()
     }
 
-    /// Deleted files answer 404; their rows and bytes stay (a mistaken delete can be undone
-    /// in the database, and a page's history may still show them).
+    /// Deleted files answer 404; their rows stay, and their bytes for `FOLIO_DELETED_FILES_DAYS`
+    /// (a mistaken delete can be undone in the database meanwhile; `removeDeletedBytes`).
     static func delete(_ sql: any SQLDatabase, attachmentID: Int, by userID: Int?) async throws -> Bool {
         let rows = try await sql.raw("""
             UPDATE attachments SET deleted_at = \(bind: Clock.nowMillis()), deleted_by = \(bind: userID)
@@ -134,6 +134,38 @@ enum AttachmentStore {
                                uploader: try row.decode(column: "username", as: String?.self),
                                createdAt: try row.decode(column: "created_at", as: Int.self))
         }
+    }
+
+    /// Keeps the removal of deleted files' bytes and uploads apart: an upload of bytes a
+    /// removal is about to delete must find them gone (and store them again) or be seen by it.
+    /// SQLite's writes are serial anyway; PostgreSQL takes a transaction-long advisory lock.
+    static func lockBlobs(_ sql: any SQLDatabase, kind: Database.Kind) async throws {
+        guard kind == .postgres else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(blobLockKey)))").run()
+    }
+
+    /// "folioblb" as a number: this lock's key among advisory locks.
+    static let blobLockKey: Int64 = 0x666F_6C69_6F62_6C62
+
+    /// Digests of bytes that only files deleted at or before `cutoff` (milliseconds) used and
+    /// that are still on disk: no kept file (live, or deleted later, still within its grace
+    /// period) has them. At most `limit` of them.
+    static func bytesToRemove(_ sql: any SQLDatabase, deletedBefore cutoff: Int, limit: Int) async throws -> [String] {
+        try await sql.raw("""
+            SELECT DISTINCT r.sha256 FROM attachment_revisions r JOIN attachments a ON a.id = r.attachment_id
+            WHERE a.deleted_at IS NOT NULL AND a.deleted_at <= \(bind: cutoff) AND r.blob_removed_at IS NULL
+              AND NOT EXISTS (
+                SELECT 1 FROM attachment_revisions k JOIN attachments ka ON ka.id = k.attachment_id
+                WHERE k.sha256 = r.sha256 AND (ka.deleted_at IS NULL OR ka.deleted_at > \(bind: cutoff)))
+            ORDER BY r.sha256 LIMIT \(bind: limit)
+            """).all().map { try $0.decode(column: "sha256", as: String.self) }
+    }
+
+    static func markBytesRemoved(_ sql: any SQLDatabase, sha256: String) async throws {
+        try await sql.raw("""
+            UPDATE attachment_revisions SET blob_removed_at = \(bind: Clock.nowMillis())
+            WHERE sha256 = \(bind: sha256) AND blob_removed_at IS NULL
+            """).run()
     }
 
     /// Bytes `userID` uploaded since `since` (milliseconds), for the daily quota.

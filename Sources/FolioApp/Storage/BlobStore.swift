@@ -12,6 +12,10 @@ protocol BlobStore: Sendable {
     func read(_ sha256: String) async throws -> Data?
     /// Removes what uploads cut off by a crash left behind; returns how many.
     func removeStaleUploads(olderThan seconds: Int) async throws -> Int
+    /// Whether the bytes of `sha256` are stored.
+    func contains(_ sha256: String) async throws -> Bool
+    /// Removes the bytes of `sha256`; false when there were none.
+    func remove(_ sha256: String) async throws -> Bool
 }
 
 /// Blobs in `FOLIO_DATA_DIR/attachments/<2 hex>/<sha256>`. A blob is written to a temporary
@@ -66,9 +70,35 @@ struct FileStore: BlobStore {
     }
 
     func read(_ sha256: String) async throws -> Data? {
-        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
+        guard Self.isDigest(sha256) else { return nil }
         let path = path(of: sha256)
         return try await NIOThreadPool.singleton.runIfActive { FileManager.default.contents(atPath: path) }
+    }
+
+    func contains(_ sha256: String) async throws -> Bool {
+        guard Self.isDigest(sha256) else { return false }
+        let path = path(of: sha256)
+        return try await NIOThreadPool.singleton.runIfActive { FileManager.default.fileExists(atPath: path) }
+    }
+
+    func remove(_ sha256: String) async throws -> Bool {
+        guard Self.isDigest(sha256) else { return false }
+        let path = path(of: sha256), directory = folder + "/" + sha256.prefix(2)
+        return try await NIOThreadPool.singleton.runIfActive {
+            guard unlink(path) == 0 else {
+                if errno == ENOENT { return false }
+                throw CocoaError(.fileWriteUnknown)
+            }
+            // The removal is on disk once the folder is.
+            let folderFD = open(directory, O_RDONLY | O_CLOEXEC)
+            if folderFD >= 0 { fsync(folderFD); close(folderFD) }
+            return true
+        }
+    }
+
+    /// A SHA-256 as stored: 64 lowercase hex digits (never a path).
+    static func isDigest(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     func removeStaleUploads(olderThan seconds: Int) async throws -> Int {

@@ -68,10 +68,15 @@ enum AttachmentRoutes {
         // the two leaves an unreferenced file, never a row without its file.
         let sha = try await services.blobs.store(file.data)
         let purgesCDN = services.wiki.purgesCDN
-        let lockUser = services.database.kind == .postgres
+        let databaseKind = services.database.kind
+        let lockUser = databaseKind == .postgres
         struct OverQuota: Error { let used: Int }
         do {
             try await services.database.transaction { sql in
+                // Equal bytes of a file deleted long ago may have been removed since they were
+                // found stored; with the lock held, a removal either saw this row or is over.
+                try await AttachmentStore.lockBlobs(sql, kind: databaseKind)
+                if try await !services.blobs.contains(sha) { _ = try await services.blobs.store(file.data) }
                 if quota > 0 {
                     // Counted inside the write, with the uploader's row locked (SQLite's writes
                     // are serial anyway), so parallel uploads cannot each pass the check.

@@ -19,6 +19,7 @@ public struct Migrator: Sendable {
         .m0010_addMacroRendering, .m0011_createCompatData, .m0012_addJobQueue, .m0013_createCachePurges, .m0014_createSitemaps,
         .m0015_createAttachments,
         .m0016_addAttachmentRevisions,
+        .m0017_addAttachmentBlobRemoval,
     ]
 
     let database: Database

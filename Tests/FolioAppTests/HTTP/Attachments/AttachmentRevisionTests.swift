@@ -109,6 +109,42 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func deletedFilesLoseTheirBytesOnceNoKeptFileHasThem(database: TestDatabase) async throws {
+        try await Site.run(database, configure: { $0.deletedFilesDays = 0 }) { site in
+            try await site.page("Web")
+            let rita = site.reviewer, blobs = site.services.blobs
+            // The same bytes in two files, other bytes in a third.
+            for (name, bytes) in [("a.png", AttachmentTests.png), ("b.png", AttachmentTests.png), ("c.png", Self.png2)] {
+                #expect(try await Self.post(rita, [("file", name, bytes)]).status == .seeOther)
+            }
+            let shared = FileStore.digest(AttachmentTests.png), other = FileStore.digest(Self.png2)
+            let delete = { (id: Int) in try await Self.post(rita, [Self.text("action", "delete"), Self.text("attachment", "\(id)")]).status }
+            #expect(try await delete(1) == .seeOther)
+            #expect(try await site.services.removeDeletedFilesBytes() == 0, "b.png still shows them")
+            #expect(try await blobs.contains(shared))
+            #expect(try await delete(2) == .seeOther)
+            #expect(try await delete(3) == .seeOther)
+            #expect(try await site.services.removeDeletedFilesBytes() == 2)
+            #expect(try await !blobs.contains(shared))
+            #expect(try await !blobs.contains(other))
+            #expect(try await site.services.removeDeletedFilesBytes() == 0, "each only once")
+            // The same bytes uploaded again are stored again.
+            #expect(try await Self.post(rita, [("file", "d.png", AttachmentTests.png)]).status == .seeOther)
+            #expect(try await blobs.read(shared).map(Array.init) == AttachmentTests.png)
+            #expect(try await site.services.removeDeletedFilesBytes() == 0, "d.png keeps them")
+            #expect(try await blobs.contains(shared))
+        }
+        // By default a deleted file's bytes stay 30 days (a mistaken delete can be undone).
+        try await Site.run(database, configure: { _ in }) { site in
+            try await site.page("Web")
+            #expect(try await Self.post(site.reviewer, [("file", "a.png", AttachmentTests.png)]).status == .seeOther)
+            #expect(try await Self.post(site.reviewer, [Self.text("action", "delete"), Self.text("attachment", "1")]).status == .seeOther)
+            #expect(try await site.services.removeDeletedFilesBytes() == 0)
+            #expect(try await site.services.blobs.contains(FileStore.digest(AttachmentTests.png)))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func uploadsBeyondTheDailyAllowanceAreRefused(database: TestDatabase) async throws {
         try await Site.run(database, maxBodyBytes: 2 << 20, configure: { $0.uploadQuotaMegabytes = 1 }) { site in
             try await site.page("Web")
