@@ -135,18 +135,32 @@ public struct FolioServices: Sendable {
         }
     }
 
-    /// Removes the bytes only files deleted more than `FOLIO_DELETED_FILES_DAYS` ago used, a
-    /// thousand at a time (the hourly clean-up takes the rest); returns how many went.
+    /// Removes the bytes only files deleted more than `FOLIO_DELETED_FILES_DAYS` ago used, in
+    /// transactions of a hundred (uploads wait for the lock only that long); returns how many
+    /// went. Bytes that cannot be removed are logged and tried again at the next clean-up.
     func removeDeletedFilesBytes() async throws -> Int {
         let cutoff = Clock.nowMillis() - config.deletedFilesDays * 86_400_000
-        return try await database.transaction { [blobs, kind = database.kind] sql in
-            try await AttachmentStore.lockBlobs(sql, kind: kind)
-            var removed = 0
-            for sha in try await AttachmentStore.bytesToRemove(sql, deletedBefore: cutoff, limit: 1000) {
-                if try await blobs.remove(sha) { removed += 1 }
-                try await AttachmentStore.markBytesRemoved(sql, sha256: sha)
+        let batch = 100
+        var removed = 0
+        while true {
+            let (found, marked, gone) = try await database.transaction { [blobs, logger, kind = database.kind] sql in
+                try await AttachmentStore.lockBlobs(sql, kind: kind, exclusive: true)
+                let found = try await AttachmentStore.bytesToRemove(sql, deletedBefore: cutoff, limit: batch)
+                var marked = 0, gone = 0
+                for sha in found {
+                    do {
+                        if try await blobs.remove(sha) { gone += 1 }
+                    } catch {
+                        logger.error("could not remove the bytes of a deleted file", metadata: ["sha256": "\(sha)", "error": "\(error)"])
+                        continue
+                    }
+                    try await AttachmentStore.markBytesRemoved(sql, sha256: sha)
+                    marked += 1
+                }
+                return (found.count, marked, gone)
             }
-            return removed
+            removed += gone
+            if found < batch || marked == 0 { return removed }
         }
     }
 

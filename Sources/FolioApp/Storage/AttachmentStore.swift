@@ -138,10 +138,12 @@ enum AttachmentStore {
 
     /// Keeps the removal of deleted files' bytes and uploads apart: an upload of bytes a
     /// removal is about to delete must find them gone (and store them again) or be seen by it.
-    /// SQLite's writes are serial anyway; PostgreSQL takes a transaction-long advisory lock.
-    static func lockBlobs(_ sql: any SQLDatabase, kind: Database.Kind) async throws {
+    /// SQLite's writes are serial anyway; PostgreSQL takes a transaction-long advisory lock,
+    /// shared by uploads (they do not wait for each other), exclusive for the removal.
+    static func lockBlobs(_ sql: any SQLDatabase, kind: Database.Kind, exclusive: Bool) async throws {
         guard kind == .postgres else { return }
-        try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(blobLockKey)))").run()
+        let function = exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared"
+        try await sql.raw("SELECT \(unsafeRaw: function)(\(unsafeRaw: String(blobLockKey)))").run()
     }
 
     /// "folioblb" as a number: this lock's key among advisory locks.
@@ -149,7 +151,7 @@ enum AttachmentStore {
 
     /// Digests of bytes that only files deleted at or before `cutoff` (milliseconds) used and
     /// that are still on disk: no kept file (live, or deleted later, still within its grace
-    /// period) has them. At most `limit` of them.
+    /// period) has them, in any revision or as its current bytes. At most `limit` of them.
     static func bytesToRemove(_ sql: any SQLDatabase, deletedBefore cutoff: Int, limit: Int) async throws -> [String] {
         try await sql.raw("""
             SELECT DISTINCT r.sha256 FROM attachment_revisions r JOIN attachments a ON a.id = r.attachment_id
@@ -157,6 +159,9 @@ enum AttachmentStore {
               AND NOT EXISTS (
                 SELECT 1 FROM attachment_revisions k JOIN attachments ka ON ka.id = k.attachment_id
                 WHERE k.sha256 = r.sha256 AND (ka.deleted_at IS NULL OR ka.deleted_at > \(bind: cutoff)))
+              AND NOT EXISTS (
+                SELECT 1 FROM attachments c
+                WHERE c.sha256 = r.sha256 AND (c.deleted_at IS NULL OR c.deleted_at > \(bind: cutoff)))
             ORDER BY r.sha256 LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "sha256", as: String.self) }
     }

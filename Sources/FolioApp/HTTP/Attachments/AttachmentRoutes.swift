@@ -75,7 +75,7 @@ enum AttachmentRoutes {
             try await services.database.transaction { sql in
                 // Equal bytes of a file deleted long ago may have been removed since they were
                 // found stored; with the lock held, a removal either saw this row or is over.
-                try await AttachmentStore.lockBlobs(sql, kind: databaseKind)
+                try await AttachmentStore.lockBlobs(sql, kind: databaseKind, exclusive: false)
                 if try await !services.blobs.contains(sha) { _ = try await services.blobs.store(file.data) }
                 if quota > 0 {
                     // Counted inside the write, with the uploader's row locked (SQLite's writes

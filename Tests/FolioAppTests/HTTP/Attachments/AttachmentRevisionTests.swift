@@ -133,6 +133,18 @@ import Testing
             #expect(try await blobs.read(shared).map(Array.init) == AttachmentTests.png)
             #expect(try await site.services.removeDeletedFilesBytes() == 0, "d.png keeps them")
             #expect(try await blobs.contains(shared))
+            // Bytes an older version of a kept file has stay (its pinned address serves them).
+            let replaced = try await Self.post(rita, [Self.text("action", "replace"), Self.text("attachment", "4"), ("file", "d2.png", Self.png2)])
+            #expect(replaced.status == .seeOther)
+            #expect(try await Self.post(rita, [("file", "e.png", AttachmentTests.png)]).status == .seeOther)
+            #expect(try await delete(5) == .seeOther)
+            #expect(try await site.services.removeDeletedFilesBytes() == 0, "d.png's first version keeps them")
+            #expect(try await blobs.contains(shared))
+            let marked = try await site.services.database.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM attachment_revisions WHERE blob_removed_at IS NOT NULL").first()?
+                    .decode(column: "n", as: Int.self)
+            }
+            #expect(marked == 3, "the revisions of a.png, b.png and c.png")
         }
         // By default a deleted file's bytes stay 30 days (a mistaken delete can be undone).
         try await Site.run(database, configure: { _ in }) { site in
@@ -141,6 +153,34 @@ import Testing
             #expect(try await Self.post(site.reviewer, [Self.text("action", "delete"), Self.text("attachment", "1")]).status == .seeOther)
             #expect(try await site.services.removeDeletedFilesBytes() == 0)
             #expect(try await site.services.blobs.contains(FileStore.digest(AttachmentTests.png)))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func anUploadDuringARemovalKeepsItsBytes(database: TestDatabase) async throws {
+        try await Site.run(database, configure: { $0.deletedFilesDays = 0 }) { site in
+            try await site.page("Web")
+            let rita = site.reviewer, services = site.services, sha = FileStore.digest(AttachmentTests.png)
+            #expect(try await Self.post(rita, [("file", "a.png", AttachmentTests.png)]).status == .seeOther)
+            #expect(try await Self.post(rita, [Self.text("action", "delete"), Self.text("attachment", "1")]).status == .seeOther)
+            // A removal holds the lock (as the clean-up does) when the same bytes are uploaded
+            // again: the upload finds them stored, waits for the lock, then finds them gone.
+            let (locked, signal) = AsyncStream.makeStream(of: Void.self)
+            let removal = Task {
+                try await services.database.transaction { sql in
+                    try await AttachmentStore.lockBlobs(sql, kind: services.database.kind, exclusive: true)
+                    signal.yield()
+                    try await Task.sleep(for: .milliseconds(400))
+                    _ = try await services.blobs.remove(sha)
+                    try await AttachmentStore.markBytesRemoved(sql, sha256: sha)
+                }
+            }
+            for await _ in locked { break }
+            let upload = try await Self.post(rita, [("file", "b.png", AttachmentTests.png)])
+            try await removal.value
+            #expect(upload.status == .seeOther)
+            #expect(try await services.blobs.read(sha).map(Array.init) == AttachmentTests.png, "the upload stored its bytes again")
+            #expect(try await services.removeDeletedFilesBytes() == 0)
         }
     }
 
