@@ -31,8 +31,6 @@ import Testing
         #expect(!FolioServices.isPlainPageView("/en-US/docs/Web$history"))
         #expect(!FolioServices.isPlainPageView("/en-US/docsWeb"))
         #expect(!FolioServices.isPlainPageView("/static/folio.css"))
-        #expect(FolioServices.contains("a=1; folio_session=x".utf8, FolioServices.sessionCookiePrefix))
-        #expect(!FolioServices.contains("folio_session".utf8, FolioServices.sessionCookiePrefix))
     }
 
     /// Runs blocking socket calls on a thread of their own: on the test pool's few threads they

@@ -51,7 +51,7 @@ import Testing
         #expect(Self.request("GET / HTTP/1.1\r\nHost: a\r\nProxy-Connection: close\r\n\r\n")?.closes == true, "llhttp reads it as Connection")
         #expect(Self.request("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n\r\n")?.contentLength == 12)
         // Allowed: another cookie, If-Modified-Since beside If-None-Match, keep-alive.
-        for extra in ["Cookie: theme=dark\r\n", "If-None-Match: \"e\"\r\nIf-Modified-Since: x\r\n", "Connection: Keep-Alive\r\n",
+        for extra in ["Cookie: theme=dark\r\n", "Cookie: folio_session_old=1\r\n", "If-None-Match: \"e\"\r\nIf-Modified-Since: x\r\n", "Connection: Keep-Alive\r\n",
                       "Content-Length: 0\r\n"] {
             #expect(Self.request(view + extra + "\r\n")?.isSimpleView == true, "\(extra)")
         }

@@ -275,7 +275,7 @@ extension FolioServices {
     static func isPlainPageView(_ path: String) -> Bool {
         var sawDocs = false
         var matched = 0   // how much of "/docs/" the bytes just read end with
-        let docs: [UInt8] = Array("/docs/".utf8)
+        let docs = docsBytes
         for byte in path.utf8 {
             if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "$") { return false }
             if !sawDocs {
@@ -286,12 +286,5 @@ extension FolioServices {
         return sawDocs
     }
 
-    static func contains(_ haystack: String.UTF8View, _ needle: [UInt8]) -> Bool {
-        let bytes = Array(haystack)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
-        }
-        return false
-    }
+    private static let docsBytes = Array("/docs/".utf8)
 }
