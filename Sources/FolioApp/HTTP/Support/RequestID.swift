@@ -48,7 +48,7 @@ extension FolioServices {
 /// every line waiting at once and writes them together (`JSONLogHandler.batching`), then pauses
 /// a few milliseconds; it is woken only when it had nothing to do. If it falls 65,536 lines
 /// behind, further lines are dropped until it catches up, rather than memory grown. Shutdown
-/// waits until the queued lines are written.
+/// waits (at most two seconds) until the queued lines are written.
 final class RequestLogQueue: Sendable {
     struct Line: Sendable {
         let requestID: String, method: String, path: String, route: String, status: Int, milliseconds: Double
