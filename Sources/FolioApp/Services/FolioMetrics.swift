@@ -25,10 +25,15 @@ public final class FolioMetrics: Sendable {
         cacheHits = Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", "hit")], factory: factory)
         cacheMisses = Counter(label: "folio_page_cache_lookups_total", dimensions: [("result", "miss")], factory: factory)
         cacheDirect = Counter(label: "folio_page_cache_direct_hits_total", factory: factory)
+        logLinesDropped = Counter(label: "folio_request_log_lines_dropped_total", factory: factory)
     }
     private let cacheHits: CoreMetrics.Counter
     private let cacheMisses: CoreMetrics.Counter
     private let cacheDirect: CoreMetrics.Counter
+    private let logLinesDropped: CoreMetrics.Counter
+
+    /// A request's log line dropped because the log writer was too far behind.
+    func requestLogLineDropped() { logLinesDropped.increment() }
 
     /// One answered request, by route name (a bounded set; see `RouteName`), method and status.
     func request(route: String, method: String, status: Int, duration: Duration) {

@@ -107,7 +107,7 @@ import Testing
         queue.add(.init(requestID: "last", method: "GET", path: "/", route: "home", status: 200, milliseconds: 1))
         await queue.finish()
         #expect(lines.withLock { $0.last?["request_id"] } == "last")
-        queue.add(.init(requestID: "after", method: "GET", path: "/", route: "home", status: 200, milliseconds: 1))
+        #expect(!queue.add(.init(requestID: "after", method: "GET", path: "/", route: "home", status: 200, milliseconds: 1)))
         #expect(queue.queued == 0, "nothing is queued after the end")
     }
 }

@@ -39,7 +39,11 @@ extension FolioServices {
         guard logger.logLevel <= .info else { return }
         let line = RequestLogQueue.Line(requestID: requestID, method: method.rawValue, path: path, route: route,
                                         status: Int(status.code), milliseconds: RouteName.milliseconds(elapsed))
-        if onEventLoop { requestLog.add(line) } else { RequestLogQueue.write(line, to: logger) }
+        if onEventLoop {
+            if !requestLog.add(line) { metrics.requestLogLineDropped() }
+        } else {
+            RequestLogQueue.write(line, to: logger)
+        }
     }
 }
 
@@ -71,7 +75,9 @@ final class RequestLogQueue: Sendable {
         }
     }
 
-    func add(_ line: Line) { inbox.add(line) }
+    /// Queues `line`; false when it was dropped (too far behind, or finished).
+    @discardableResult
+    func add(_ line: Line) -> Bool { inbox.add(line) }
 
     /// Returns once the lines already queued are written (later ones are dropped), or after
     /// two seconds if stderr does not take them (a stalled log driver must not hold shutdown).
@@ -101,16 +107,17 @@ final class RequestLogQueue: Sendable {
 
         var queued: Int { state.withLock { $0.lines.count } }
 
-        func add(_ line: Line) {
-            let wake: (CheckedContinuation<[Line]?, Never>, [Line])? = state.withLock { state in
-                guard !state.finished, state.lines.count < RequestLogQueue.limit else { return nil }
+        func add(_ line: Line) -> Bool {
+            let (queued, wake): (Bool, (CheckedContinuation<[Line]?, Never>, [Line])?) = state.withLock { state in
+                guard !state.finished, state.lines.count < RequestLogQueue.limit else { return (false, nil) }
                 state.lines.append(line)
-                guard let waiter = state.waiter else { return nil }
+                guard let waiter = state.waiter else { return (true, nil) }
                 state.waiter = nil
                 defer { state.lines = [] }
-                return (waiter, state.lines)
+                return (true, (waiter, state.lines))
             }
             if let (waiter, lines) = wake { waiter.resume(returning: lines) }
+            return queued
         }
 
         func finish() {
