@@ -114,6 +114,8 @@ public struct FolioServices: Sendable {
                 if removed > 0 { logger.info("removed unfinished uploads", metadata: ["count": "\(removed)"]) }
                 let gone = try await self.removeDeletedFilesBytes()
                 if gone > 0 { logger.info("removed the bytes of deleted files", metadata: ["count": "\(gone)"]) }
+                let orphans = try await self.removeUnneededBytes()
+                if orphans > 0 { logger.info("removed bytes no file has", metadata: ["count": "\(orphans)"]) }
             },
             JobKind.sitemaps: { [config, logger] _ in
                 let summary = try await database.transaction { try await SitemapStore.rebuild($0, siteURL: config.publicURL) }
@@ -162,6 +164,38 @@ public struct FolioServices: Sendable {
             removed += gone
             if found < batch || marked == 0 { return removed }
         }
+    }
+
+    /// Removes bytes stored more than a day ago that no row needs: what an upload refused
+    /// after storing its bytes (over the allowance, the file deleted meanwhile) left. Found
+    /// without the lock (they are rare), then checked again under it, as uploads may have
+    /// taken them meanwhile. Returns how many went.
+    func removeUnneededBytes() async throws -> Int {
+        let stored = try await blobs.digests(storedBefore: 86_400)
+        var unneeded: [String] = []
+        for start in stride(from: 0, to: stored.count, by: 400) {
+            let chunk = Array(stored[start..<min(start + 400, stored.count)])
+            let needed = try await database.read { try await AttachmentStore.neededBytes($0, among: chunk) }
+            unneeded += chunk.filter { !needed.contains($0) }
+        }
+        var removed = 0
+        for start in stride(from: 0, to: unneeded.count, by: 100) {
+            let chunk = Array(unneeded[start..<min(start + 100, unneeded.count)])
+            removed += try await database.transaction { [blobs, logger, kind = database.kind] sql in
+                try await AttachmentStore.lockBlobs(sql, kind: kind, exclusive: true)
+                let needed = try await AttachmentStore.neededBytes(sql, among: chunk)
+                var gone = 0
+                for sha in chunk where !needed.contains(sha) {
+                    do {
+                        if try await blobs.remove(sha) { gone += 1 }
+                    } catch {
+                        logger.error("could not remove bytes no file has", metadata: ["sha256": "\(sha)", "error": "\(error)"])
+                    }
+                }
+                return gone
+            }
+        }
+        return removed
     }
 
     public func shutdown() async {

@@ -166,6 +166,17 @@ enum AttachmentStore {
             """).all().map { try $0.decode(column: "sha256", as: String.self) }
     }
 
+    /// Which of `digests` a row still needs: a revision whose bytes were not removed, or a
+    /// kept file's current bytes.
+    static func neededBytes(_ sql: any SQLDatabase, among digests: [String]) async throws -> Set<String> {
+        guard !digests.isEmpty else { return [] }
+        let revisions = try await sql.select().distinct().column("sha256").from("attachment_revisions")
+            .where("sha256", .in, digests).where(SQLColumn("blob_removed_at"), .is, SQLLiteral.null).all()
+        let current = try await sql.select().distinct().column("sha256").from("attachments")
+            .where("sha256", .in, digests).where(SQLColumn("deleted_at"), .is, SQLLiteral.null).all()
+        return Set(try (revisions + current).map { try $0.decode(column: "sha256", as: String.self) })
+    }
+
     static func markBytesRemoved(_ sql: any SQLDatabase, sha256: String) async throws {
         try await sql.raw("""
             UPDATE attachment_revisions SET blob_removed_at = \(bind: Clock.nowMillis())

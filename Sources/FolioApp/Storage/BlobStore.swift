@@ -16,6 +16,8 @@ protocol BlobStore: Sendable {
     func contains(_ sha256: String) async throws -> Bool
     /// Removes the bytes of `sha256`; false when there were none.
     func remove(_ sha256: String) async throws -> Bool
+    /// Digests of the bytes stored longer ago than `seconds` (for the sweep of bytes no row has).
+    func digests(storedBefore seconds: Int) async throws -> [String]
 }
 
 /// Blobs in `FOLIO_DATA_DIR/attachments/<2 hex>/<sha256>`. A blob is written to a temporary
@@ -93,6 +95,25 @@ struct FileStore: BlobStore {
             let folderFD = open(directory, O_RDONLY | O_CLOEXEC)
             if folderFD >= 0 { fsync(folderFD); close(folderFD) }
             return true
+        }
+    }
+
+    func digests(storedBefore seconds: Int) async throws -> [String] {
+        let folder = folder
+        return try await NIOThreadPool.singleton.runIfActive {
+            let manager = FileManager.default
+            let cutoff = Date().addingTimeInterval(-Double(seconds))
+            var found: [String] = []
+            for group in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where group.utf8.count == 2 {
+                for name in (try? manager.contentsOfDirectory(atPath: folder + "/" + group)) ?? []
+                where Self.isDigest(name) && name.hasPrefix(group) {
+                    let path = folder + "/" + group + "/" + name
+                    guard let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                          modified < cutoff else { continue }
+                    found.append(name)
+                }
+            }
+            return found.sorted()
         }
     }
 

@@ -185,6 +185,30 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func bytesNoFileHasAreRemovedAfterADay(database: TestDatabase) async throws {
+        try await Site.run(database, configure: { _ in }) { site in
+            try await site.page("Web")
+            #expect(try await Self.post(site.reviewer, [("file", "a.png", AttachmentTests.png)]).status == .seeOther)
+            let blobs = site.services.blobs, store = try #require(blobs as? FileStore)
+            let kept = FileStore.digest(AttachmentTests.png)
+            let unneeded = try await blobs.store(Self.png2)           // what a refused upload leaves
+            let fresh = try await blobs.store(Array("fresh".utf8))    // an upload about to add its row
+            for sha in [kept, unneeded] {
+                try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86_400)],
+                                                      ofItemAtPath: store.path(of: sha))
+            }
+            #expect(try await site.services.removeUnneededBytes() == 1)
+            #expect(try await !blobs.contains(unneeded))
+            #expect(try await blobs.contains(kept))
+            #expect(try await blobs.contains(fresh))
+            // A deleted file in its grace period keeps them too.
+            #expect(try await Self.post(site.reviewer, [Self.text("action", "delete"), Self.text("attachment", "1")]).status == .seeOther)
+            #expect(try await site.services.removeUnneededBytes() == 0)
+            #expect(try await blobs.contains(kept))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func uploadsBeyondTheDailyAllowanceAreRefused(database: TestDatabase) async throws {
         try await Site.run(database, maxBodyBytes: 2 << 20, configure: { $0.uploadQuotaMegabytes = 1 }) { site in
             try await site.page("Web")
