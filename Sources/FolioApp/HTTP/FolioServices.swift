@@ -168,8 +168,10 @@ public struct FolioServices: Sendable {
 
     /// Removes bytes stored more than a day ago that no row needs: what an upload refused
     /// after storing its bytes (over the allowance, the file deleted meanwhile) left. Found
-    /// without the lock (they are rare), then checked again under it, as uploads may have
-    /// taken them meanwhile. Returns how many went.
+    /// without the lock (they are rare), then checked again under it (`removeUnneeded`).
+    /// When more than 1% of the stored bytes (and over 100) look unneeded, nothing is removed
+    /// and an error is logged: that is a wrong or half-restored database, not leftovers.
+    /// Returns how many went.
     func removeUnneededBytes() async throws -> Int {
         let stored = try await blobs.digests(storedBefore: 86_400)
         var unneeded: [String] = []
@@ -178,9 +180,20 @@ public struct FolioServices: Sendable {
             let needed = try await database.read { try await AttachmentStore.neededBytes($0, among: chunk) }
             unneeded += chunk.filter { !needed.contains($0) }
         }
+        guard unneeded.count <= max(100, stored.count / 100) else {
+            logger.error("not removing stored bytes that no file has: too many for leftovers of refused uploads; is this the right database?",
+                         metadata: ["unneeded": "\(unneeded.count)", "stored": "\(stored.count)"])
+            return 0
+        }
+        return try await removeUnneeded(unneeded)
+    }
+
+    /// Removes those of `digests` no row needs, checked under the blob lock: an upload may have
+    /// added a row for them since they were found.
+    func removeUnneeded(_ digests: [String]) async throws -> Int {
         var removed = 0
-        for start in stride(from: 0, to: unneeded.count, by: 100) {
-            let chunk = Array(unneeded[start..<min(start + 100, unneeded.count)])
+        for start in stride(from: 0, to: digests.count, by: 100) {
+            let chunk = Array(digests[start..<min(start + 100, digests.count)])
             removed += try await database.transaction { [blobs, logger, kind = database.kind] sql in
                 try await AttachmentStore.lockBlobs(sql, kind: kind, exclusive: true)
                 let needed = try await AttachmentStore.neededBytes(sql, among: chunk)

@@ -102,14 +102,14 @@ struct FileStore: BlobStore {
         let folder = folder
         return try await NIOThreadPool.singleton.runIfActive {
             let manager = FileManager.default
-            let cutoff = Date().addingTimeInterval(-Double(seconds))
+            let cutoff = Int(Date().timeIntervalSince1970) - seconds
             var found: [String] = []
             for group in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where group.utf8.count == 2 {
                 for name in (try? manager.contentsOfDirectory(atPath: folder + "/" + group)) ?? []
                 where Self.isDigest(name) && name.hasPrefix(group) {
-                    let path = folder + "/" + group + "/" + name
-                    guard let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                          modified < cutoff else { continue }
+                    var info = stat()
+                    guard lstat(folder + "/" + group + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                          Int(info.st_mtim.tv_sec) < cutoff else { continue }
                     found.append(name)
                 }
             }

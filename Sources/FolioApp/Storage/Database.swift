@@ -111,7 +111,9 @@ public final class Database: Sendable {
         let connection = try await pool.acquire()
         let sql = connection.sql
         do {
-            try await sql.raw(kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+            // READ COMMITTED stated, not left to the server's default: statements after a lock
+            // wait (FOR UPDATE, the blob lock) must see what committed while they waited.
+            try await sql.raw(kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED").run()
         } catch {
             await pool.release(connection)
             throw error

@@ -205,6 +205,25 @@ import Testing
             #expect(try await Self.post(site.reviewer, [Self.text("action", "delete"), Self.text("attachment", "1")]).status == .seeOther)
             #expect(try await site.services.removeUnneededBytes() == 0)
             #expect(try await blobs.contains(kept))
+
+            // Found unneeded, then uploaded before the removal takes the lock: checked again, kept
+            // (while bytes still no file has go).
+            let png3 = AttachmentTests.png + [7, 7, 7]
+            let found = try await blobs.store(png3), stray = try await blobs.store(Array("stray".utf8))
+            #expect(try await Self.post(site.reviewer, [("file", "b.png", png3)]).status == .seeOther)
+            #expect(try await site.services.removeUnneeded([found, stray]) == 1)
+            #expect(try await blobs.contains(found))
+            #expect(try await !blobs.contains(stray))
+
+            // Many unneeded bytes mean the wrong database, not leftovers: nothing is removed.
+            var many: [String] = []
+            for index in 0..<120 { many.append(try await blobs.store(Array("orphan \(index)".utf8))) }
+            for sha in many {
+                try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86_400)],
+                                                      ofItemAtPath: store.path(of: sha))
+            }
+            #expect(try await site.services.removeUnneededBytes() == 0)
+            #expect(try await blobs.contains(many[0]))
         }
     }
 
