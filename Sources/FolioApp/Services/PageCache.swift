@@ -33,8 +33,8 @@ public final class PageCache: Sendable {
                 self.wireHead = Self.wire(status, headers)
                 self.wireNotModifiedHead = Self.wire(.notModified, Conditional.notModifiedHeaders(headers))
                 self.etag = headers[.eTag]
-                let headerBytes = headers.reduce(64) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
-                self.size = body.readableBytes + 3 * headerBytes
+                let fieldBytes = headers.reduce(64) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+                self.size = body.readableBytes + fieldBytes + wireHead.readableBytes + wireNotModifiedHead.readableBytes
             }
 
             /// A status line and fields as HTTP/1.1 sends them, each line ending in CRLF.

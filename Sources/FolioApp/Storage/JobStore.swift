@@ -34,8 +34,10 @@ public enum JobStore {
     public static let leaseMilliseconds = 30_000
 
     /// Queues `kind(payload)` to run at `runAt` (now by default). A job already waiting keeps
-    /// one row; a job running right now is marked `dirty`, so it runs once more when it ends
-    /// (its run may have read the old state); a failed job is given a fresh start.
+    /// one row and the earlier of its time and `runAt` (a later enqueue never postpones it, so
+    /// steady changes cannot hold a delayed job back forever); a job running right now is
+    /// marked `dirty`, so it runs once more when it ends (its run may have read the old state);
+    /// a failed job is given a fresh start at `runAt`.
     static func enqueue(_ sql: any SQLDatabase, kind: String, payload: String, runAt: Int? = nil) async throws {
         let now = Clock.nowMillis()
         try await sql.raw("""
@@ -44,8 +46,10 @@ public enum JobStore {
               dirty = CASE WHEN jobs.locked_until IS NULL THEN jobs.dirty ELSE 1 END,
               attempts = CASE WHEN jobs.failed_at IS NULL THEN jobs.attempts ELSE 0 END,
               last_error = CASE WHEN jobs.failed_at IS NULL THEN jobs.last_error ELSE NULL END,
-              failed_at = NULL,
-              run_at = CASE WHEN jobs.locked_until IS NULL THEN excluded.run_at ELSE jobs.run_at END
+              run_at = CASE WHEN jobs.locked_until IS NOT NULL THEN jobs.run_at
+                            WHEN jobs.failed_at IS NULL AND jobs.run_at < excluded.run_at THEN jobs.run_at
+                            ELSE excluded.run_at END,
+              failed_at = NULL
             """).run()
     }
 

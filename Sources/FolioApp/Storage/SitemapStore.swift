@@ -15,19 +15,10 @@ enum SitemapStore {
     /// that one rebuild (the daily run is the backstop).
     static let rebuildDelayMilliseconds = 300_000
 
-    /// Queues a rebuild for five minutes from now, unless one is already waiting (it is not
-    /// pushed back, so steady editing cannot postpone it forever); one running now runs again.
+    /// Queues a rebuild for five minutes from now, unless one is already waiting (`enqueue`
+    /// never pushes a waiting job back); one running now runs again.
     static func scheduleRebuild(_ sql: any SQLDatabase) async throws {
-        let now = Clock.nowMillis()
-        try await sql.raw("""
-            INSERT INTO jobs (kind, payload, run_at, created_at) VALUES (\(bind: job), '', \(bind: now + rebuildDelayMilliseconds), \(bind: now))
-            ON CONFLICT (kind, payload) DO UPDATE SET
-              dirty = CASE WHEN jobs.locked_until IS NULL THEN jobs.dirty ELSE 1 END,
-              attempts = CASE WHEN jobs.failed_at IS NULL THEN jobs.attempts ELSE 0 END,
-              last_error = CASE WHEN jobs.failed_at IS NULL THEN jobs.last_error ELSE NULL END,
-              run_at = CASE WHEN jobs.failed_at IS NULL AND jobs.run_at < excluded.run_at THEN jobs.run_at ELSE excluded.run_at END,
-              failed_at = NULL
-            """).run()
+        try await JobStore.enqueue(sql, kind: job, payload: "", runAt: Clock.nowMillis() + rebuildDelayMilliseconds)
     }
 
     struct Summary: Sendable, Equatable {

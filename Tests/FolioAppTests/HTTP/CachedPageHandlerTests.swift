@@ -130,13 +130,19 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.kinds)
-    func requestsInPiecesOrAfterABodyStillComeDirectly(database: TestDatabase) async throws {
+    /// A site whose page /en-US/docs/Web ("Direct words") is in the page cache, and its port.
+    static func withCachedPage(_ database: TestDatabase, _ body: @Sendable (Site, Int) async throws -> Void) async throws {
         try await Site.run(database, signIn: false, configure: PageCacheTests.pollByHand) { site in
             try await site.page("Web", html: "<p>Direct words</p>")
             try await site.services.invalidator.poll()
-            _ = try await site.anonymous.get("/en-US/docs/Web")   // now cached
-            let port = try #require(site.anonymous.client.port)
+            _ = try await site.anonymous.get("/en-US/docs/Web")
+            try await body(site, try #require(site.anonymous.client.port))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func requestsInPiecesOrAfterABodyStillComeDirectly(database: TestDatabase) async throws {
+        try await Self.withCachedPage(database) { site, port in
             let view = "GET /en-US/docs/Web HTTP/1.1\r\nHost: localhost\r\n\r\n"
 
             // A head that arrives in pieces is put together first (its end split too).
@@ -210,11 +216,7 @@ import Testing
 
     @Test(arguments: TestDatabase.kinds)
     func pipelinedRequestsAreAnsweredInOrder(database: TestDatabase) async throws {
-        try await Site.run(database, signIn: false, configure: PageCacheTests.pollByHand) { site in
-            try await site.page("Web", html: "<p>Direct words</p>")
-            try await site.services.invalidator.poll()
-            _ = try await site.anonymous.get("/en-US/docs/Web")   // now cached
-            let port = try #require(site.anonymous.client.port)
+        try await Self.withCachedPage(database) { site, port in
             // A slow request (the responder) first, then cached ones, in one write.
             let request = { (method: String, path: String, last: Bool) in
                 "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\n" + (last ? "Connection: close\r\n" : "") + "\r\n"
